@@ -1,0 +1,169 @@
+import sdk from 'postman-collection';
+import type { BundleName, ScriptLines } from './bundles.ts';
+import { canonicalize } from './canonicalJson.ts';
+import { describeCollection, describeFolder, placeholders } from './describe.ts';
+import type { CollectionDef, RequestDef } from './definitions/types.ts';
+import type { ScriptMetadata } from './extractVariables.ts';
+import { GeneratorError } from './GeneratorError.ts';
+import { stableId } from './stableId.ts';
+
+const { Collection, Event, Item, ItemGroup, Script, Url } = sdk;
+
+export const COLLECTION_SCHEMA_URL = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
+
+export interface BuildCollectionInput {
+  def: CollectionDef;
+  bundles: ReadonlyMap<BundleName, ScriptLines>;
+  metadata: ScriptMetadata;
+  /** Semver string stored as `info.version`. */
+  version: string;
+}
+
+/** The bundles a collection definition uses, collection level first. */
+export function bundlesOf(def: CollectionDef): BundleName[] {
+  const names = new Set<BundleName>([def.prerequest, def.test]);
+  for (const folder of def.folders) {
+    for (const item of folder.items) {
+      if (item.prerequest) names.add(item.prerequest);
+      if (item.test) names.add(item.test);
+    }
+  }
+  return [...names];
+}
+
+function requestText(request: RequestDef): string {
+  return JSON.stringify([request.url, request.headers ?? [], request.body ?? null]);
+}
+
+function markdown(content: string) {
+  return { content, type: 'text/markdown' };
+}
+
+function scriptEvent(path: string, listen: 'prerequest' | 'test', bundle: BundleName, bundles: ReadonlyMap<BundleName, ScriptLines>) {
+  const exec = bundles.get(bundle);
+  if (!exec) throw new GeneratorError('MISSING_BUNDLE', `bundle ${bundle}.js was not loaded; run \`npm run build\` first.`);
+  return new Event({
+    id: stableId(`${path}#${listen}`),
+    listen,
+    script: new Script({ id: stableId(`${path}#${listen}/script`), type: 'text/javascript', exec: [...exec] }),
+  } as never);
+}
+
+function requestBody(request: RequestDef): Record<string, unknown> | undefined {
+  const body = request.body;
+  if (!body) return undefined;
+  if (body.mode === 'json') {
+    return { mode: 'raw', raw: JSON.stringify(body.json, null, 2), options: { raw: { language: 'json' } } };
+  }
+  return {
+    mode: 'urlencoded',
+    urlencoded: body.fields.map((field) => ({ key: field.key, value: field.value, ...(field.description ? { description: field.description } : {}) })),
+  };
+}
+
+/** Builds one collection with the postman-collection SDK and returns its v2.1 JSON (canonical key order). */
+export function buildCollection(input: BuildCollectionInput): Record<string, unknown> {
+  const { def, bundles, metadata } = input;
+  const contractNames = new Set(metadata.contract.variables.map((variable) => variable.name));
+  const collectionVariableNames = new Set(def.variables.map((variable) => variable.key));
+  const readsOf = (bundle: BundleName | undefined) => (bundle ? (metadata.reads.get(bundle) ?? []) : []);
+
+  const collectionUsed = new Set<string>([...readsOf(def.prerequest), ...readsOf(def.test)]);
+  const collection = new Collection({
+    info: {
+      _postman_id: stableId(def.slug),
+      name: def.name,
+      version: input.version,
+    },
+    variable: def.variables.map((variable) => ({
+      key: variable.key,
+      value: variable.value,
+      type: 'string',
+      description: variable.description,
+    })),
+    auth: { type: 'noauth' },
+    protocolProfileBehavior: { disableCookies: true },
+  } as never);
+  collection.events.add(scriptEvent(def.slug, 'prerequest', def.prerequest, bundles));
+  collection.events.add(scriptEvent(def.slug, 'test', def.test, bundles));
+
+  const usedCollectionVariables = new Set<string>();
+  for (const folder of def.folders) {
+    const folderPath = `${def.slug}/${folder.name}`;
+    const folderUsed = new Set<string>();
+    const folderCollectionVariables = new Set<string>();
+    const group = new ItemGroup<InstanceType<typeof Item>>({ id: stableId(folderPath), name: folder.name } as never);
+    for (const request of folder.items) {
+      const path = `${folderPath}/${request.name}`;
+      for (const name of [...readsOf(request.prerequest), ...readsOf(request.test)]) folderUsed.add(name);
+      for (const name of placeholders(requestText(request))) {
+        if (contractNames.has(name)) folderUsed.add(name);
+        else if (collectionVariableNames.has(name)) folderCollectionVariables.add(name);
+        else {
+          throw new GeneratorError(
+            'BAD_DEFINITION',
+            `${path}: uses {{${name}}}, which is neither a contract variable nor a variable of the collection.`,
+          );
+        }
+      }
+      const body = requestBody(request);
+      const item = new Item({
+        id: stableId(path),
+        name: request.name,
+        request: {
+          method: request.method,
+          url: request.url,
+          header: (request.headers ?? []).map((header) => ({ ...header })),
+          ...(body ? { body } : {}),
+          description: markdown(request.description),
+        },
+        protocolProfileBehavior: {
+          disableCookies: true,
+          ...(request.followRedirects === false ? { followRedirects: false } : {}),
+        },
+      } as never);
+      if (request.prerequest) item.events.add(scriptEvent(path, 'prerequest', request.prerequest, bundles));
+      if (request.test) item.events.add(scriptEvent(path, 'test', request.test, bundles));
+      group.items.add(item);
+    }
+    for (const name of folderUsed) collectionUsed.add(name);
+    for (const name of folderCollectionVariables) usedCollectionVariables.add(name);
+    group.describe(
+      describeFolder({
+        intro: folder.description,
+        contract: metadata.contract.variables,
+        used: folderUsed,
+        collectionVariables: def.variables.map((variable) => variable.key).filter((key) => folderCollectionVariables.has(key)),
+      }),
+      'text/markdown',
+    );
+    collection.items.add(group);
+  }
+  collection.describe(
+    describeCollection({
+      intro: def.description,
+      contract: metadata.contract.variables,
+      used: collectionUsed,
+      collectionVariables: def.variables.map((variable) => variable.key),
+    }),
+    'text/markdown',
+  );
+
+  const json = collection.toJSON() as Record<string, any>;
+  json.info.version = input.version;
+  json.info.schema = COLLECTION_SCHEMA_URL;
+  visitRequests(json.item, (request) => {
+    if (request.url && typeof request.url === 'object') request.url.raw = new Url(request.url).toString();
+    for (const key of ['variable', 'query']) {
+      if (request.url && Array.isArray(request.url[key]) && request.url[key].length === 0) delete request.url[key];
+    }
+  });
+  return canonicalize(json) as Record<string, unknown>;
+}
+
+function visitRequests(items: any[], visit: (request: any) => void): void {
+  for (const item of items ?? []) {
+    if (Array.isArray(item.item)) visitRequests(item.item, visit);
+    else if (item.request) visit(item.request);
+  }
+}

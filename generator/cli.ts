@@ -1,0 +1,69 @@
+import type { CliIo, Command } from './cliTypes.ts';
+import { CliError, EXIT } from './cliTypes.ts';
+
+type Loader = () => Promise<Command>;
+
+/** Commands load lazily so `--help` and small commands start fast. */
+const COMMANDS: Record<string, Loader> = {
+  simulate: async () => (await import('../simulator/simulateCommand.ts')).simulateCommand,
+  generate: async () => (await import('./generateCommand.ts')).generateCommand,
+  env: async () => (await import('./envCommand.ts')).envCommand,
+};
+
+function usage(): string {
+  return [
+    'Usage: netsuite-postman <command> [options]',
+    '',
+    'Commands:',
+    ...Object.keys(COMMANDS).map((name) => `  ${name}`),
+    '',
+    'Run `netsuite-postman <command> --help` for the options of a command.',
+    'Exit codes: 0 success, 1 something failed, 2 bad usage or input, 3 internal error.',
+  ].join('\n');
+}
+
+function defaultIo(): CliIo {
+  const interrupted = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+    interrupted,
+  };
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`netsuite-postman: unknown command "${name}".\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    const command = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(`${command.usage}`);
+      return EXIT.ok;
+    }
+    return await command.run(rest.filter((arg) => arg !== '--verbose'), io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`netsuite-postman ${name}: ${error.message}`);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    io.err(`netsuite-postman ${name}: internal error: ${err.message}`);
+    if (verbose) io.err(err.stack ?? '');
+    else io.err('Rerun with --verbose for the stack trace.');
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,248 @@
+import { authorizeUrl, exchangeCode, mintM2mToken, refreshAccessToken } from './authRequests.ts';
+import type { CollectionDef, KeyValue } from './types.ts';
+
+const RECORD = '{{suitetalk_base_url}}/services/rest/record/v1';
+const CERTIFICATES = '{{suitetalk_base_url}}/services/rest/auth/oauth2/v1/clients/{{client_id}}/certificates';
+const JSON_HEADER: KeyValue = { key: 'Content-Type', value: 'application/json' };
+const ACCEPT_JSON: KeyValue = { key: 'Accept', value: 'application/json' };
+
+export const restCollection: CollectionDef = {
+  slug: 'netsuite-rest',
+  name: 'NetSuite REST web services',
+  description: [
+    'NetSuite REST web services (SuiteTalk REST) with every auth method: records, SuiteQL, the',
+    'metadata catalog and M2M certificate rotation. The environment chooses the method',
+    '(`auth_method`: `m2m`, `tba` or `authcode`); the collection-level pre-request script',
+    'authenticates each request (minting and caching tokens, or signing TBA), strips cookies and',
+    'refuses requests that would fail with `INVALID_LOGIN` before they are sent, and the',
+    'collection-level test script checks every answer and explains failures.',
+    '',
+    'Requests carry no auth of their own. Run the whole collection top to bottom: it creates a',
+    'customer, reads, updates and deletes it. Writes to a production account are refused unless',
+    '`allow_production` is `true`.',
+  ].join('\n'),
+  prerequest: 'collection-prerequest',
+  test: 'collection-test',
+  variables: [
+    {
+      key: 'nsp_customer_id',
+      value: '',
+      description:
+        'Internal id of the customer made by "Records / Create customer", taken from its `Location` header; used by Get, Update and Delete customer. Set by the collection, not by you.',
+    },
+    {
+      key: 'nsp_certificate_pem',
+      value: '',
+      description:
+        'Paste the new certificate here (the public PEM, `-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----`, line breaks written as `\\n`) before running "Certificates / Upload M2M certificate". Never the private key.',
+    },
+    {
+      key: 'nsp_certificate_entity',
+      value: '',
+      description: 'Internal id of the entity (employee) the uploaded certificate is mapped to.',
+    },
+    {
+      key: 'nsp_certificate_role',
+      value: '',
+      description: 'Internal id of the role the uploaded certificate is mapped to.',
+    },
+    {
+      key: 'nsp_uploaded_certificate_id',
+      value: '',
+      description:
+        'Id of the certificate uploaded by "Certificates / Upload M2M certificate" (from its JSON answer or `Location` header); "Revoke M2M certificate" revokes it. Set by the collection, not by you.',
+    },
+  ],
+  folders: [
+    {
+      name: 'Auth',
+      description: [
+        'Token requests, one per step of each OAuth 2.0 flow. They are optional: every other request',
+        'authenticates on its own. Run them to watch a flow or to diagnose it. TBA needs no request',
+        'here: each request is signed as it is sent.',
+      ].join('\n'),
+      items: [mintM2mToken, authorizeUrl, exchangeCode, refreshAccessToken],
+    },
+    {
+      name: 'Records',
+      description: [
+        'Customer records through `/services/rest/record/v1`: list with paging, create (plain and',
+        'idempotent asynchronous), get, update and delete. In this order a run cleans up after',
+        'itself: the customer made by "Create customer" is the one read, updated and deleted.',
+      ].join('\n'),
+      items: [
+        {
+          name: 'List customers',
+          description: [
+            'Lists customers one page at a time. Paging: `limit` (1–1000) and `offset`; follow the',
+            '`next` link of `links` while `hasMore` is `true`. Answers `{links, count, hasMore, items,',
+            'offset, totalResults}`.',
+          ].join('\n'),
+          method: 'GET',
+          url: `${RECORD}/customer?limit=5&offset=0`,
+          headers: [ACCEPT_JSON],
+        },
+        {
+          name: 'Create customer',
+          description: [
+            'Creates a customer. NetSuite answers `204 No Content` with the new record URL in',
+            '`Location`; the collection keeps its id in `nsp_customer_id` for the next requests.',
+            'Adjust `subsidiary` to one that exists in your account (OneWorld).',
+          ].join('\n'),
+          method: 'POST',
+          url: `${RECORD}/customer`,
+          headers: [JSON_HEADER],
+          body: {
+            mode: 'json',
+            json: {
+              companyName: 'netsuite-postman example {{$timestamp}}',
+              email: 'netsuite-postman@example.com',
+              subsidiary: { id: '1' },
+              comments: 'Created by the netsuite-postman collection; safe to delete.',
+            },
+          },
+        },
+        {
+          name: 'Create customer idempotently',
+          description: [
+            'Creates a customer asynchronously: `Prefer: respond-async` with a fresh',
+            '`X-NetSuite-Idempotency-Key` (a UUID). NetSuite answers `202 Accepted` with the job URL',
+            'in `Location`; sending the same key again is rejected instead of creating a second',
+            'customer.',
+          ].join('\n'),
+          method: 'POST',
+          url: `${RECORD}/customer`,
+          headers: [
+            JSON_HEADER,
+            { key: 'Prefer', value: 'respond-async' },
+            {
+              key: 'X-NetSuite-Idempotency-Key',
+              value: '{{$guid}}',
+              description: 'A new UUID per send; reuse a key to see NetSuite refuse a repeated request.',
+            },
+          ],
+          body: {
+            mode: 'json',
+            json: {
+              companyName: 'netsuite-postman async example {{$timestamp}}',
+              email: 'netsuite-postman@example.com',
+              subsidiary: { id: '1' },
+              comments: 'Created asynchronously by the netsuite-postman collection; safe to delete.',
+            },
+          },
+        },
+        {
+          name: 'Get customer',
+          description: 'Reads the customer made by "Create customer" (`nsp_customer_id`). Answers the record with `id` and `links`.',
+          method: 'GET',
+          url: `${RECORD}/customer/{{nsp_customer_id}}`,
+          headers: [ACCEPT_JSON],
+        },
+        {
+          name: 'Update customer',
+          description: 'Changes fields of the customer made by "Create customer" with `PATCH` (only the fields sent change). Answers `204 No Content`.',
+          method: 'PATCH',
+          url: `${RECORD}/customer/{{nsp_customer_id}}`,
+          headers: [JSON_HEADER],
+          body: {
+            mode: 'json',
+            json: { phone: '555-0100', comments: 'Updated by the netsuite-postman collection.' },
+          },
+        },
+        {
+          name: 'Delete customer',
+          description: 'Deletes the customer made by "Create customer". Answers `204 No Content`.',
+          method: 'DELETE',
+          url: `${RECORD}/customer/{{nsp_customer_id}}`,
+        },
+      ],
+    },
+    {
+      name: 'SuiteQL',
+      description: 'SuiteQL queries through `/services/rest/query/v1/suiteql` (needs the REST web services scope and the SuiteAnalytics Workbook permission for most tables).',
+      items: [
+        {
+          name: 'Run SuiteQL query',
+          description: [
+            'Runs a SuiteQL query. `Prefer: transient` is required; the query goes in the JSON body as',
+            '`q`. Paging: `limit` and `offset` in the URL; the answer has the list fields',
+            '(`links`, `count`, `hasMore`, `items`, `offset`, `totalResults`) with one row per item.',
+          ].join('\n'),
+          method: 'POST',
+          url: '{{suitetalk_base_url}}/services/rest/query/v1/suiteql?limit=5&offset=0',
+          headers: [JSON_HEADER, { key: 'Prefer', value: 'transient' }],
+          body: { mode: 'json', json: { q: 'SELECT id, companyname, email FROM customer ORDER BY id' } },
+        },
+      ],
+    },
+    {
+      name: 'Metadata',
+      description: 'The metadata catalog: OpenAPI 3.0 descriptions of record types, as your account (with its custom fields) has them.',
+      items: [
+        {
+          name: 'Get metadata catalog (customer)',
+          description: 'The OpenAPI 3.0 document of the customer record (`select=customer`; list several types comma-separated). `Accept: application/swagger+json` asks for OpenAPI rather than JSON Schema.',
+          method: 'GET',
+          url: `${RECORD}/metadata-catalog?select=customer`,
+          headers: [{ key: 'Accept', value: 'application/swagger+json' }],
+        },
+      ],
+    },
+    {
+      name: 'Certificates',
+      description: [
+        'M2M certificate rotation through `/services/rest/auth/oauth2/v1/clients/{client_id}/certificates`',
+        '(NetSuite 2023.1 and later): list the certificates of the integration, upload a new one,',
+        'revoke the one just uploaded. NetSuite accepts only OAuth 2.0 access tokens here (M2M or',
+        'authorization code, REST web services scope) and the "Manage own OAuth 2.0 Client',
+        'Credentials certificates" permission. Before "Upload M2M certificate", paste the new',
+        'certificate into the collection variable `nsp_certificate_pem` and set',
+        '`nsp_certificate_entity` and `nsp_certificate_role`. At most 5 certificates may be active',
+        'per integration; after rotating, set `certificate_id` and `private_key` to the new pair.',
+      ].join('\n'),
+      items: [
+        {
+          name: 'List M2M certificates',
+          description: 'Lists the certificates of the integration record `client_id`, with their ids and validity.',
+          method: 'GET',
+          url: CERTIFICATES,
+          headers: [ACCEPT_JSON],
+        },
+        {
+          name: 'Upload M2M certificate',
+          description: [
+            'Uploads the certificate in `nsp_certificate_pem` (public part only) and maps it to',
+            '`nsp_certificate_entity` and `nsp_certificate_role`. The body is JSON:',
+            '`{"fileContent": "<PEM>", "entity": "<id>", "role": "<id>"}`. The new certificate id',
+            '(from the JSON answer, or the `Location` header) is kept in',
+            '`nsp_uploaded_certificate_id`.',
+          ].join('\n'),
+          method: 'POST',
+          url: CERTIFICATES,
+          headers: [JSON_HEADER],
+          body: {
+            mode: 'json',
+            json: {
+              fileContent: '{{nsp_certificate_pem}}',
+              entity: '{{nsp_certificate_entity}}',
+              role: '{{nsp_certificate_role}}',
+            },
+          },
+        },
+        {
+          name: 'Revoke M2M certificate',
+          description: [
+            'Revokes the certificate uploaded by "Upload M2M certificate" (`nsp_uploaded_certificate_id`).',
+            'Revoking cannot be undone: to revoke an older certificate, set the collection variable',
+            'to its id (see "List M2M certificates"). Never revoke the certificate this run',
+            'authenticates with.',
+          ].join('\n'),
+          method: 'POST',
+          url: `${CERTIFICATES}/{{nsp_uploaded_certificate_id}}/revoke`,
+          headers: [JSON_HEADER],
+          body: { mode: 'json', json: {} },
+        },
+      ],
+    },
+  ],
+};

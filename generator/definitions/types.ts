@@ -1,0 +1,58 @@
+import type { BundleName } from '../bundles.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface KeyValue {
+  key: string;
+  value: string;
+  description?: string;
+}
+
+export type BodyDef =
+  /** A JSON body, written pretty-printed; `{{variables}}` may appear inside strings. */
+  | { mode: 'json'; json: unknown }
+  /** A form body; the pre-request script may fill empty values. */
+  | { mode: 'urlencoded'; fields: KeyValue[] };
+
+/** One request of a collection. Its name is unique across both collections (EXPECTATIONS key). */
+export interface RequestDef {
+  name: string;
+  /** Markdown: what it does, what it needs, what it answers. */
+  description: string;
+  method: HttpMethod;
+  /** Raw URL with `{{variables}}`. */
+  url: string;
+  headers?: KeyValue[];
+  body?: BodyDef;
+  /** Item-level scripts (only the Auth requests have them). */
+  prerequest?: BundleName;
+  test?: BundleName;
+  /** `false` keeps Postman from following a redirect (the authorize URL answers 302). */
+  followRedirects?: false;
+}
+
+export interface FolderDef {
+  name: string;
+  /** Markdown; the generator appends the variables the folder's requests need. */
+  description: string;
+  items: RequestDef[];
+}
+
+export interface CollectionVariableDef {
+  key: string;
+  value: string;
+  description: string;
+}
+
+export interface CollectionDef {
+  /** File stem and id root, e.g. `netsuite-rest`. */
+  slug: string;
+  /** Display name in Postman. */
+  name: string;
+  /** Markdown; the generator appends the variables each auth method needs. */
+  description: string;
+  prerequest: BundleName;
+  test: BundleName;
+  folders: FolderDef[];
+  variables: CollectionVariableDef[];
+}

@@ -1,0 +1,91 @@
+import { AUTH_METHODS, type AuthMethod, type ContractVariableDoc } from './contract.ts';
+
+const METHOD_TITLES: Record<AuthMethod, string> = {
+  m2m: '`m2m` (OAuth 2.0 client credentials)',
+  tba: '`tba` (OAuth 1.0a token-based auth)',
+  authcode: '`authcode` (OAuth 2.0 authorization code + PKCE)',
+};
+
+function mark(variable: ContractVariableDoc): string {
+  const notes: string[] = [];
+  if (variable.secret) notes.push('secret');
+  if (variable.default !== undefined) notes.push(`default \`${variable.default}\``);
+  return `\`${variable.name}\`${notes.length ? ` (${notes.join(', ')})` : ''}`;
+}
+
+/** Contract variables among `used`, in contract order. */
+function pick(contract: readonly ContractVariableDoc[], used: ReadonlySet<string>): ContractVariableDoc[] {
+  return contract.filter((variable) => used.has(variable.name));
+}
+
+/** "Which variables each auth method needs" as Markdown lines. */
+function byMethod(variables: ContractVariableDoc[], skipEmpty = false): string[] {
+  const lines: string[] = [];
+  for (const method of AUTH_METHODS) {
+    const own = variables.filter((variable) => variable.authMethods.includes(method));
+    if (skipEmpty && own.length === 0) continue;
+    lines.push(`- ${METHOD_TITLES[method]}: ${own.length ? own.map(mark).join(', ') : 'nothing of its own'}`);
+  }
+  const common = variables.filter((variable) => variable.authMethods.length === 0);
+  if (common.length) lines.push(`- every method: ${common.map(mark).join(', ')}`);
+  return lines;
+}
+
+export interface DescribeInput {
+  /** The hand-written part. */
+  intro: string;
+  contract: readonly ContractVariableDoc[];
+  /** Contract variables the scripts and request templates read. */
+  used: ReadonlySet<string>;
+  /** Collection variables (non-contract) the requests use. */
+  collectionVariables?: readonly string[];
+}
+
+/**
+ * A collection's description: the intro, the variables per auth method, then every variable with
+ * its JSDoc text (the lines `- \`name\` — …` are what versioning reads back).
+ */
+export function describeCollection(input: DescribeInput): string {
+  const variables = pick(input.contract, input.used);
+  const parts = [input.intro.trim(), '', '## Variables by auth method', ''];
+  parts.push(
+    'Set these in the active environment (templates in `environments/`, or `netsuite-postman env`).',
+    'Secrets stay empty in the templates and in shared copies.',
+    '',
+    ...byMethod(variables),
+    '',
+    '## Variables',
+    '',
+    ...variables.map((variable) => `- \`${variable.name}\` — ${variable.description}`),
+  );
+  if (input.collectionVariables?.length) {
+    parts.push('', '## Collection variables', '', ...input.collectionVariables.map((name) => `- \`${name}\` — see the collection\'s Variables tab.`));
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/** A folder's description: the intro, then the variables its requests need per auth method. */
+export function describeFolder(input: DescribeInput): string {
+  const variables = pick(input.contract, input.used);
+  const parts = [input.intro.trim(), '', '### Variables the requests in this folder use', ''];
+  if (variables.length === 0 && !input.collectionVariables?.length) parts.push('None beyond the collection\'s.');
+  else if (variables.length) parts.push(...byMethod(variables, true));
+  if (input.collectionVariables?.length) {
+    parts.push(`- collection variables: ${input.collectionVariables.map((name) => `\`${name}\``).join(', ')}`);
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/** The variable names a generated collection description lists (what versioning compares). */
+export function variablesInDescription(description: string): string[] {
+  const names = new Set<string>();
+  for (const match of description.matchAll(/^- `([A-Za-z0-9_$]+)` — /gm)) names.add(match[1]!);
+  return [...names].sort();
+}
+
+/** `{{name}}` placeholders in a string (dynamic `{{$guid}}`-style variables excluded). */
+export function placeholders(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g)) names.add(match[1]!);
+  return [...names];
+}

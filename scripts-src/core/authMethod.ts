@@ -1,0 +1,17 @@
+import { NspError } from './NspError';
+
+export type AuthMethod = 'm2m' | 'tba' | 'authcode';
+
+const METHODS: readonly AuthMethod[] = ['m2m', 'tba', 'authcode'];
+
+/** `auth_method` as the scripts use it; unset means `m2m`, NetSuite's recommended method. */
+export function parseAuthMethod(value: string | undefined): AuthMethod {
+  if (value === undefined) return 'm2m';
+  const method = value.trim().toLowerCase();
+  if ((METHODS as readonly string[]).indexOf(method) >= 0) return method as AuthMethod;
+  throw new NspError(
+    'BAD_AUTH_METHOD',
+    `The variable "auth_method" is "${value}", which is not an auth method. Use m2m (OAuth 2.0 client credentials), tba (token-based authentication) or authcode (OAuth 2.0 authorization code with refresh tokens).`,
+    'auth_method',
+  );
+}

@@ -1,0 +1,52 @@
+import type { AccountId } from './accountId';
+import { accountHostFormInUrl } from './baseUrls';
+import { NspError } from './NspError';
+import { isWrite, needsBody, requestKind } from './requestKind';
+
+export interface OutboundRequest {
+  method: string;
+  /** The URL as it will be sent, variables resolved. */
+  url: string;
+  bodyEmpty: boolean;
+}
+
+export interface GuardContext {
+  account: AccountId;
+  /** `allow_production` is exactly `true`. */
+  allowProduction: boolean;
+}
+
+/**
+ * Refuses, before anything is sent, the requests NetSuite would answer with a bare 401 or that
+ * could damage a production account. Throws NspError; returns nothing when the request may go.
+ */
+export function guardRequest(request: OutboundRequest, context: GuardContext): void {
+  const { account } = context;
+  const urlHost = accountHostFormInUrl(request.url);
+  if (urlHost !== undefined && urlHost !== account.hostForm) {
+    throw new NspError(
+      'ACCOUNT_HOST_MISMATCH',
+      `The URL addresses account host "${urlHost}" but account_id is "${account.input}" (host "${account.hostForm}"). ` +
+        'NetSuite rejects credentials of one account (or of its sandbox) at another account\'s host with INVALID_LOGIN. ' +
+        'Fix account_id, or clear or correct suitetalk_base_url / restlets_base_url / app_base_url so they match it.',
+      'account_id',
+    );
+  }
+  const kind = requestKind(request.url);
+  const guarded = kind === 'rest' || kind === 'restlet' || kind === 'other';
+  if (guarded && account.kind === 'production' && isWrite(request.method) && !context.allowProduction) {
+    throw new NspError(
+      'PRODUCTION_WRITE_REFUSED',
+      `Refused ${request.method.toUpperCase()} to production account "${account.realm}": writes to a production account need allow_production set to true in the environment. ` +
+        'Use a sandbox account id (for example 1234567_SB1) to experiment.',
+      'allow_production',
+    );
+  }
+  if (kind !== 'token' && needsBody(request.method) && request.bodyEmpty) {
+    throw new NspError(
+      'EMPTY_BODY',
+      `Refused ${request.method.toUpperCase()} with an empty body: NetSuite's gateway answers a ${request.method.toUpperCase()} without a body with a bare 401 INVALID_LOGIN before it looks at the credentials. ` +
+        'Send a body (JSON `{}` at least) with Content-Type: application/json.',
+    );
+  }
+}

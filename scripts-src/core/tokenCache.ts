@@ -1,0 +1,80 @@
+import { NspError } from './NspError';
+
+export interface CacheKeyInput {
+  /** Account in realm form, e.g. `1234567_SB1`. */
+  accountRealm: string;
+  /** OAuth 2.0 client id (not a secret; it is stored in a collection variable). */
+  clientId: string;
+  /** `m2m` or `authcode`. */
+  authMethod: string;
+}
+
+/** A cached access token; stored as JSON in a collection (never environment) variable. */
+export interface CachedToken {
+  key: string;
+  accessToken: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export const DEFAULT_REFRESH_BUFFER_SECONDS = 600;
+
+/**
+ * The key a cached token is valid for: same account, client and auth method. The realm is
+ * upper-cased so `1234567_sb1` and `1234567_SB1` share a token.
+ */
+export function cacheKey(input: CacheKeyInput): string {
+  return `${input.authMethod.toLowerCase()}|${input.accountRealm.toUpperCase()}|${input.clientId}`;
+}
+
+/**
+ * True when `entry` exists, belongs to `key`, and `nowMs` is before its expiry minus the buffer.
+ * With a buffer at least as long as the token's life, no token is ever fresh: each request
+ * mints a new one (slow, but correct).
+ */
+export function isFresh(entry: CachedToken | undefined, key: string, nowMs: number, bufferSeconds: number): boolean {
+  if (!entry || entry.key !== key || entry.accessToken === '') return false;
+  return nowMs < entry.expiresAt - bufferSeconds * 1000;
+}
+
+/**
+ * `token_refresh_buffer_seconds`: empty → 600; otherwise a non-negative whole number of seconds.
+ * Throws `BAD_REFRESH_BUFFER` otherwise. A buffer of 3600 or more makes every request mint a new
+ * token (see {@link isFresh}).
+ */
+export function parseBufferSeconds(value: string | undefined): number {
+  const text = value === undefined || value === null ? '' : String(value).trim();
+  if (text === '') return DEFAULT_REFRESH_BUFFER_SECONDS;
+  const seconds = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!(seconds <= Number.MAX_SAFE_INTEGER)) {
+    throw new NspError(
+      'BAD_REFRESH_BUFFER',
+      `The variable "token_refresh_buffer_seconds" is ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}, ` +
+        'which is not a whole number of seconds. Use a non-negative integer such as 600 (refresh 10 minutes before a ' +
+        '60-minute token expires), or leave it empty for 600.',
+      'token_refresh_buffer_seconds',
+    );
+  }
+  return seconds;
+}
+
+/** JSON text of a cached token for a collection variable. */
+export function serializeToken(entry: CachedToken): string {
+  return JSON.stringify({ key: entry.key, accessToken: entry.accessToken, expiresAt: entry.expiresAt });
+}
+
+/** A cached token read back from a collection variable; `undefined` when absent or corrupt. */
+export function parseCachedToken(text: string | undefined): CachedToken | undefined {
+  if (typeof text !== 'string' || text === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (_error) {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  const { key, accessToken, expiresAt } = value as Record<string, unknown>;
+  if (typeof key !== 'string' || typeof accessToken !== 'string' || accessToken === '') return undefined;
+  if (typeof expiresAt !== 'number' || !isFinite(expiresAt)) return undefined;
+  return { key, accessToken, expiresAt };
+}

@@ -1,0 +1,109 @@
+import { NspError } from '../core/NspError';
+import { parseScopes } from '../core/scopes';
+import type { CachedToken } from '../core/tokenCache';
+import { cacheKey } from '../core/tokenCache';
+import { basicAuthorization, clientCredentialsForm, refreshTokenForm } from '../core/tokenRequests';
+import { parseTokenResponse } from '../core/tokenResponse';
+import type { RunContext } from './context';
+import { base64Utf8 } from './cryptoJs';
+import type { M2mAssertionInput, M2mSigner } from '../core/m2mSignerContract';
+import { ISSUED_REFRESH_TOKEN } from './tokenStore';
+import { readVariable, requireVariable } from './variables';
+
+interface FormResponse {
+  code: number;
+  text: string;
+}
+
+/** pm.sendRequest uses the run's cookie jar even where requests disable cookies: empty it first. */
+function clearCookies(url: string): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      pm.cookies.jar().clear(url, (error) => {
+        if (error) console.warn(`netsuite-postman: could not clear cookies for the token endpoint (${String(error)}); add its domain to the cookie allowlist if NetSuite answers INVALID_LOGIN.`);
+        resolve();
+      });
+    } catch (error) {
+      console.warn(`netsuite-postman: could not clear cookies for the token endpoint (${String(error)}).`);
+      resolve();
+    }
+  });
+}
+
+function postForm(url: string, form: Array<[string, string]>, headers: Array<{ key: string; value: string }>): Promise<FormResponse> {
+  return clearCookies(url).then(
+    () =>
+      new Promise<FormResponse>((resolve, reject) => {
+        pm.sendRequest(
+          {
+            url,
+            method: 'POST',
+            header: [{ key: 'Content-Type', value: 'application/x-www-form-urlencoded' }, { key: 'Accept', value: 'application/json' }].concat(headers),
+            body: { mode: 'urlencoded', urlencoded: form.map(([key, value]) => ({ key, value })) },
+          },
+          (error, response) => {
+            if (error || !response) {
+              reject(
+                new NspError(
+                  'TOKEN_ENDPOINT_UNREACHABLE',
+                  `The token endpoint ${url} did not answer (${error instanceof Error ? error.message : String(error)}). Check suitetalk_base_url / account_id and the network, or raise --timeout-request.`,
+                  'suitetalk_base_url',
+                ),
+              );
+              return;
+            }
+            resolve({ code: response.code, text: response.text() });
+          },
+        );
+      }),
+  );
+}
+
+export function tokenCacheKey(context: RunContext, clientId: string | undefined): string {
+  return cacheKey({ accountRealm: context.account.realm, clientId: clientId ?? '', authMethod: context.method });
+}
+
+/** The values an M2M assertion needs, read here so the run-wide signer never sees `pm`. */
+export function m2mAssertionInput(context: RunContext, nowMs: number, audience = context.tokenUrl): M2mAssertionInput {
+  return {
+    privateKeyPem: requireVariable(pm.variables, 'private_key', 'M2M (the key of the certificate uploaded to NetSuite)'),
+    algorithm: readVariable(pm.variables, 'jwt_algorithm'),
+    certificateId: requireVariable(pm.variables, 'certificate_id', 'M2M (the JWT kid)'),
+    clientId: requireVariable(pm.variables, 'client_id', 'M2M (the JWT iss)'),
+    scopes: parseScopes(readVariable(pm.variables, 'scope')),
+    audience,
+    nowSeconds: Math.floor(nowMs / 1000),
+  };
+}
+
+/** Mints an M2M token with a fresh client assertion (client_credentials grant). */
+export function mintM2m(context: RunContext, signer: M2mSigner, nowMs: number): Promise<CachedToken> {
+  const input = m2mAssertionInput(context, nowMs);
+  const assertion = signer.assertion(input);
+  return postForm(context.tokenUrl, clientCredentialsForm(assertion), []).then((response) => {
+    const token = parseTokenResponse(response.code, response.text, Date.now(), 'client_credentials');
+    return { key: tokenCacheKey(context, input.clientId), accessToken: token.accessToken, expiresAt: token.expiresAt };
+  });
+}
+
+/** The refresh token to use: the environment's, else one issued by a code exchange this session. */
+export function currentRefreshToken(): string | undefined {
+  const issued = pm.collectionVariables.get(ISSUED_REFRESH_TOKEN);
+  return readVariable(pm.variables, 'refresh_token') ?? (typeof issued === 'string' && issued !== '' ? issued : undefined);
+}
+
+export function clientBasicHeader(neededFor: string): { key: string; value: string } {
+  const clientId = requireVariable(pm.variables, 'client_id', neededFor);
+  const secret = readVariable(pm.variables, 'client_secret') ?? '';
+  return { key: 'Authorization', value: basicAuthorization(clientId, secret, base64Utf8) };
+}
+
+/** Gets a new access token with the refresh token (authcode). */
+export function refreshAccessToken(context: RunContext, refreshToken: string): Promise<CachedToken> {
+  const basic = clientBasicHeader('authcode (HTTP Basic at the token endpoint)');
+  const clientId = requireVariable(pm.variables, 'client_id', 'authcode');
+  return postForm(context.tokenUrl, refreshTokenForm(refreshToken), [basic]).then((response) => {
+    const token = parseTokenResponse(response.code, response.text, Date.now(), 'refresh_token');
+    return { key: tokenCacheKey(context, clientId), accessToken: token.accessToken, expiresAt: token.expiresAt };
+  });
+}

@@ -1,0 +1,223 @@
+import { UUID_PATTERN } from './asyncJobs.ts';
+import { handleCertificates } from './certificateApi.ts';
+import { emptyResponse, isJsonContentType, jsonResponse, parseJsonBody, type SimRequest, type SimResponse } from './httpTypes.ts';
+import { customerOpenApi, metadataCatalogIndex } from './metadataCatalog.ts';
+import { restError } from './netsuiteErrors.ts';
+import { pageOf, readPaging } from './paging.ts';
+import { checkPermission } from './permissions.ts';
+import type { SimulatorState } from './simulatorState.ts';
+import { parseSuiteQl, runSuiteQl, SuiteQlError } from './suiteql.ts';
+
+const COLLECTION = 'application/vnd.oracle.resource+json; type=collection';
+const SINGULAR = 'application/vnd.oracle.resource+json; type=singular';
+const RECORD_TYPES = ['customer'];
+
+/** Tokens of the `Prefer` header (`transient`, `respond-async`, …), lower case. */
+export function preferences(request: SimRequest): Set<string> {
+  return new Set((request.headers.prefer ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean));
+}
+
+/** Dispatches an authenticated REST web services request (path after the account prefix). */
+export function handleRest(request: SimRequest, state: SimulatorState, subPath: string): SimResponse {
+  const segments = subPath.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+  // segments[0..1] = services, rest
+  const [, , area, version, ...rest] = segments;
+  if (area === 'record' && version === 'v1') {
+    if (rest[0] === 'metadata-catalog') return metadataCatalog(request, state, rest[1]);
+    if (rest.length === 1 || rest.length === 2) {
+      const denied = checkPermission(rest[0]!, state);
+      if (denied) return denied;
+      return withAsync(request, state, () => records(request, state, rest[0]!, rest[1]));
+    }
+  }
+  if (area === 'query' && version === 'v1' && rest.length === 1 && rest[0] === 'suiteql') return suiteQl(request, state);
+  if (area === 'async' && version === 'v1' && rest[0] === 'job' && rest[1]) return asyncJob(request, state, rest.slice(1));
+  if (area === 'auth' && version === 'oauth2' && rest[0] === 'v1' && rest[1] === 'clients' && rest[2] && rest[3] === 'certificates' && rest.length <= 5) {
+    return handleCertificates(request, state, rest[2], rest[4]);
+  }
+  return restError(404, 'INVALID_URL', `The request URL ${request.path} does not match any resource.`, 'not_found');
+}
+
+const recordUrl = (state: SimulatorState, type: string, id?: string): string =>
+  `${state.baseUrl}/services/rest/record/v1/${type}${id === undefined ? '' : `/${id}`}`;
+
+function records(request: SimRequest, state: SimulatorState, type: string, id: string | undefined): SimResponse {
+  const denied = checkPermission(type, state);
+  if (denied) return denied;
+  if (!RECORD_TYPES.includes(type.toLowerCase())) {
+    return restError(404, 'INVALID_RECORD_TYPE', `Record type '${type}' does not exist or is not supported by the simulator.`, 'record_type_unknown');
+  }
+  const store = state.records;
+  if (id === undefined) {
+    if (request.method === 'GET') {
+      const paging = readPaging(request.query);
+      if ('error' in paging) return restError(400, 'INVALID_PARAMETER', paging.error, 'paging_invalid');
+      const items = store.list().map((record) => ({ links: [{ rel: 'self', href: recordUrl(state, 'customer', record.id) }], id: record.id }));
+      const page = pageOf(items, paging.limit, paging.offset, (limit, offset) => `${recordUrl(state, 'customer')}?limit=${limit}&offset=${offset}`);
+      return jsonResponse(200, page, COLLECTION);
+    }
+    if (request.method === 'POST') {
+      const fields = recordBody(request);
+      if ('response' in fields) return fields.response;
+      const missing = missingRequired(fields.value);
+      if (missing) return restError(400, 'USER_ERROR', `Error while accessing a resource. Please enter value(s) for: ${missing}.`, 'record_invalid');
+      const newId = store.create(fields.value);
+      state.stats.recordsCreated += 1;
+      return emptyResponse(204, { location: recordUrl(state, 'customer', newId) });
+    }
+    return restError(405, 'INVALID_METHOD', `${request.method} is not allowed on a record collection; use GET or POST.`, 'method_not_allowed');
+  }
+  if (!/^\d+$/.test(id) || !store.get(id)) {
+    if (['GET', 'PATCH', 'DELETE'].includes(request.method)) {
+      return restError(404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.', 'record_not_found');
+    }
+  }
+  switch (request.method) {
+    case 'GET': {
+      const record = store.get(id)!;
+      return jsonResponse(200, { links: [{ rel: 'self', href: recordUrl(state, 'customer', id) }], ...record }, SINGULAR);
+    }
+    case 'PATCH': {
+      const fields = recordBody(request);
+      if ('response' in fields) return fields.response;
+      store.update(id, fields.value);
+      state.stats.recordsUpdated += 1;
+      return emptyResponse(204, { location: recordUrl(state, 'customer', id) });
+    }
+    case 'DELETE':
+      store.delete(id);
+      state.stats.recordsDeleted += 1;
+      return emptyResponse(204);
+    default:
+      return restError(405, 'INVALID_METHOD', `${request.method} is not allowed on a record; use GET, PATCH or DELETE.`, 'method_not_allowed');
+  }
+}
+
+function recordBody(request: SimRequest): { value: Record<string, unknown> } | { response: SimResponse } {
+  const value = isJsonContentType(request.headers['content-type']) ? parseJsonBody(request.body) : undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      response: restError(400, 'INVALID_CONTENT', 'The request body must be a JSON object sent with Content-Type: application/json.', 'body_invalid'),
+    };
+  }
+  return { value: value as Record<string, unknown> };
+}
+
+function missingRequired(fields: Record<string, unknown>): string | undefined {
+  if (fields.isPerson === true) {
+    const missing = ['firstName', 'lastName'].filter((name) => typeof fields[name] !== 'string' || fields[name] === '');
+    return missing.length ? missing.join(', ') : undefined;
+  }
+  return typeof fields.companyName === 'string' && fields.companyName !== '' ? undefined : 'companyName';
+}
+
+/** `Prefer: respond-async` (with an optional idempotency key) on a write: run it as a job, answer 202. */
+function withAsync(request: SimRequest, state: SimulatorState, run: () => SimResponse): SimResponse {
+  const key = request.headers['x-netsuite-idempotency-key'];
+  const isWrite = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method);
+  const async = preferences(request).has('respond-async');
+  if (!isWrite || (!async && key === undefined)) return run();
+  if (key !== undefined && !UUID_PATTERN.test(key.trim())) {
+    return restError(400, 'INVALID_HEADER', 'X-NetSuite-Idempotency-Key must be a UUID.', 'idempotency_key_invalid');
+  }
+  if (!async) {
+    return restError(400, 'INVALID_HEADER', 'X-NetSuite-Idempotency-Key is honoured only with Prefer: respond-async.', 'idempotency_requires_async');
+  }
+  if (key !== undefined) {
+    const previous = state.jobs.findByKey(key.trim());
+    if (previous) {
+      state.stats.idempotencyRepeats += 1;
+      return restError(
+        409,
+        'DUPLICATE_REQUEST',
+        `A request with this idempotency key was already accepted as job ${previous.id} (${jobUrl(state, previous.id)}); it is not executed again.`,
+        'idempotency_repeat',
+      );
+    }
+  }
+  const result = run();
+  const job = state.jobs.create(
+    { status: result.status, ...(result.headers.location ? { location: result.headers.location } : {}), ...(result.body ? { body: result.body } : {}) },
+    state.now(),
+    key?.trim(),
+  );
+  return emptyResponse(202, { location: jobUrl(state, job.id), 'preference-applied': 'respond-async' });
+}
+
+const jobUrl = (state: SimulatorState, id: string): string => `${state.baseUrl}/services/rest/async/v1/job/${id}`;
+
+function asyncJob(request: SimRequest, state: SimulatorState, path: string[]): SimResponse {
+  if (request.method !== 'GET') return restError(405, 'INVALID_METHOD', 'Async jobs are read with GET.', 'method_not_allowed');
+  const job = state.jobs.get(path[0]!);
+  if (!job) return restError(404, 'NONEXISTENT_ID', 'The job does not exist.', 'job_not_found');
+  const url = jobUrl(state, job.id);
+  const succeeded = job.result.status < 400;
+  const taskUrl = `${url}/task/${job.taskId}`;
+  if (path.length === 1) {
+    return jsonResponse(200, {
+      links: [{ rel: 'self', href: url }, { rel: 'task', href: `${url}/task` }],
+      id: job.id,
+      completed: true,
+      progress: succeeded ? 'succeeded' : 'failed',
+      createdDate: new Date(job.createdMs).toISOString(),
+      // Simulator convenience (not in NetSuite's job body): what the task answered.
+      result: job.result.location ? { status: job.result.status, location: job.result.location } : { status: job.result.status },
+    });
+  }
+  if (path[1] !== 'task') return restError(404, 'INVALID_URL', 'Unknown job resource.', 'not_found');
+  if (path.length === 2) {
+    return jsonResponse(200, { links: [{ rel: 'self', href: `${url}/task` }], count: 1, hasMore: false, items: [{ links: [{ rel: 'self', href: taskUrl }], id: job.taskId }], offset: 0, totalResults: 1 }, COLLECTION);
+  }
+  if (path[2] !== job.taskId) return restError(404, 'NONEXISTENT_ID', 'The task does not exist.', 'job_not_found');
+  if (path.length === 3) {
+    return jsonResponse(200, { links: [{ rel: 'self', href: taskUrl }, { rel: 'result', href: `${taskUrl}/result` }], id: job.taskId, completed: true, progress: succeeded ? 'succeeded' : 'failed' });
+  }
+  if (path.length === 4 && path[3] === 'result') {
+    const headers: Record<string, string> = job.result.location ? { location: job.result.location } : {};
+    if (job.result.body) return { status: job.result.status, headers: { 'content-type': 'application/vnd.oracle.resource+json; type=error', ...headers }, body: job.result.body, outcome: 'accepted' };
+    return emptyResponse(job.result.status, headers);
+  }
+  return restError(404, 'INVALID_URL', 'Unknown job resource.', 'not_found');
+}
+
+function suiteQl(request: SimRequest, state: SimulatorState): SimResponse {
+  if (request.method !== 'POST') return restError(405, 'INVALID_METHOD', 'SuiteQL queries are sent with POST.', 'method_not_allowed');
+  if (!preferences(request).has('transient')) {
+    return restError(400, 'INVALID_PARAMETER', 'SuiteQL requests must carry the header Prefer: transient.', 'suiteql_transient_missing');
+  }
+  const body = parseJsonBody(request.body) as { q?: unknown } | undefined;
+  if (!body || typeof body !== 'object' || typeof body.q !== 'string' || body.q.trim() === '') {
+    return restError(400, 'INVALID_PARAMETER', 'The request body must be JSON {"q": "SELECT …"}.', 'suiteql_invalid');
+  }
+  const paging = readPaging(request.query);
+  if ('error' in paging) return restError(400, 'INVALID_PARAMETER', paging.error, 'paging_invalid');
+  try {
+    const query = parseSuiteQl(body.q);
+    const denied = checkPermission(query.table, state);
+    if (denied) return denied;
+    if (query.table !== 'customer') {
+      throw new SuiteQlError(`Invalid search query. Detailed unprocessed description follows. Search error occurred: Record '${query.table}' was not found.`);
+    }
+    const rows = runSuiteQl(query, state.records.list());
+    const url = `${state.baseUrl}/services/rest/query/v1/suiteql`;
+    return jsonResponse(200, pageOf(rows, paging.limit, paging.offset, (limit, offset) => `${url}?limit=${limit}&offset=${offset}`));
+  } catch (error) {
+    if (error instanceof SuiteQlError) return restError(400, 'INVALID_PARAMETER', error.message, 'suiteql_invalid');
+    throw error;
+  }
+}
+
+function metadataCatalog(request: SimRequest, state: SimulatorState, typeInPath: string | undefined): SimResponse {
+  if (request.method !== 'GET') return restError(405, 'INVALID_METHOD', 'The metadata catalog is read with GET.', 'method_not_allowed');
+  const recordBase = `${state.baseUrl}/services/rest/record/v1`;
+  const selected = (typeInPath ?? request.query.get('select') ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const unknown = selected.filter((type) => !RECORD_TYPES.includes(type));
+  if (unknown.length > 0) return restError(400, 'INVALID_PARAMETER', `Unknown record type ${unknown.join(', ')} in select.`, 'metadata_invalid');
+  const accept = (request.headers.accept ?? '').toLowerCase();
+  if (accept.includes('application/swagger+json')) return jsonResponse(200, customerOpenApi(recordBase), 'application/swagger+json');
+  if (accept.includes('application/schema+json')) {
+    const schema = (customerOpenApi(recordBase) as { components: { schemas: { customer: Record<string, unknown> } } }).components.schemas.customer;
+    return jsonResponse(200, { $schema: 'http://json-schema.org/draft-06/schema#', title: 'customer', ...schema }, 'application/schema+json');
+  }
+  return jsonResponse(200, metadataCatalogIndex(recordBase, selected.length ? selected : RECORD_TYPES));
+}

@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import type { CliIo } from '../../generator/cliTypes.ts';
+import { generate, type GenerateOptions } from '../../generator/generate.ts';
+
+export const HERE = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = join(HERE, 'fixtures');
+export const FIXTURE_SCRIPTS = join(FIXTURES, 'scripts-src');
+export const FIXTURE_BUNDLES = join(FIXTURES, 'bundles');
+export const GOLDEN = join(HERE, 'golden');
+export const SCHEMA_FILE = '/work/shared/schemas/postman-collection-v2.1.0.schema.json';
+
+const temps: string[] = [];
+
+export function tempDir(prefix = 'nsp-gen-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+export function cleanTemps(): void {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A writable copy of the fixture bundles. */
+export function bundlesCopy(): string {
+  const dir = tempDir('nsp-bundles-');
+  cpSync(FIXTURE_BUNDLES, dir, { recursive: true });
+  return dir;
+}
+
+/** A writable copy of the fixture script tree. */
+export function scriptsCopy(): string {
+  const dir = tempDir('nsp-scripts-');
+  cpSync(FIXTURE_SCRIPTS, dir, { recursive: true });
+  return dir;
+}
+
+/** generate() on the fixtures (overridable), into `outDir`. */
+export function generateFixture(outDir: string, options: GenerateOptions = {}) {
+  return generate({ outDir, bundlesDir: FIXTURE_BUNDLES, scriptsDir: FIXTURE_SCRIPTS, root: FIXTURES, ...options });
+}
+
+export function readJson(file: string): any {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/** The Postman Collection v2.1.0 schema (draft-07) compiled by ajv. */
+export function collectionValidator() {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validator = ajv.compile(readJson(SCHEMA_FILE));
+  }
+  return validator;
+}
+
+export interface CapturedIo extends CliIo {
+  stdout: string[];
+  stderr: string[];
+}
+
+export function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}): CapturedIo {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (line) => stdout.push(line),
+    err: (line) => stderr.push(line),
+    env,
+    cwd,
+    interrupted: new Promise(() => {}),
+  };
+}

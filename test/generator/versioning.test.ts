@@ -1,0 +1,125 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXPECTATIONS } from '../../scripts-src/core/expectations.ts';
+import { COLLECTIONS } from '../../generator/definitions/index.ts';
+import type { CollectionDef } from '../../generator/definitions/types.ts';
+import { writeGenerated } from '../../generator/generate.ts';
+import { decideVersion } from '../../generator/versioning.ts';
+import { bundlesCopy, cleanTemps, generateFixture, readJson, scriptsCopy, tempDir } from './helpers.ts';
+
+afterEach(cleanTemps);
+
+const REST = 'collections/netsuite-rest.postman_collection.json';
+const RESTLETS = 'collections/netsuite-restlets.postman_collection.json';
+
+/** A deep copy of the definitions with `change` applied to the REST collection. */
+function withRest(change: (rest: CollectionDef) => void): CollectionDef[] {
+  const copies = COLLECTIONS.map((def) => structuredClone(def) as CollectionDef);
+  change(copies[0]!);
+  return copies;
+}
+
+/** Generates a first release into a temp dir, then regenerates with `options`; returns the second run. */
+function release(options: Parameters<typeof generateFixture>[1] = {}) {
+  const dir = tempDir();
+  writeGenerated(generateFixture(dir));
+  const result = generateFixture(dir, options);
+  writeGenerated(result);
+  const file = (path: string) => result.files.find((entry) => entry.path === path)!;
+  return { dir, result, rest: file(REST), restlets: file(RESTLETS) };
+}
+
+describe('version bumps', () => {
+  it('keeps the version when nothing changed', () => {
+    const { rest, dir } = release();
+    expect(rest.progress).toBe(`${REST} 1.0.0 (unchanged)`);
+    expect(readJson(join(dir, REST)).info.version).toBe('1.0.0');
+  });
+
+  it('bumps patch when a script changes (only the collections that use it)', () => {
+    const bundles = bundlesCopy();
+    writeFileSync(join(bundles, 'mint-m2m.js'), '/*! fake bundle mint-m2m v2 */\nvoid 0;\n');
+    const { rest, restlets, dir } = release({ bundlesDir: bundles });
+    expect(rest.progress).toBe(`${REST} 1.0.0 → 1.0.1 (patch: scripts changed)`);
+    expect(restlets.progress).toBe(`${RESTLETS} 1.0.0 → 1.0.1 (patch: scripts changed)`);
+    expect(rest.version!.reasons).toEqual(['scripts changed: Auth/Mint M2M token#prerequest']);
+    const changelog = readFileSync(join(dir, 'collections/CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain('## netsuite-rest 1.0.1 (from 1.0.0, patch)\n\n- scripts changed: Auth/Mint M2M token#prerequest\n');
+    expect(changelog.indexOf('netsuite-rest 1.0.1')).toBeLessThan(changelog.indexOf('netsuite-rest 1.0.0'));
+  });
+
+  it('bumps patch when a description changes', () => {
+    const collections = withRest((rest) => {
+      rest.folders[1]!.items[0]!.description += ' Now with more words.';
+    });
+    const { rest, restlets } = release({ collections });
+    expect(rest.progress).toBe(`${REST} 1.0.0 → 1.0.1 (patch: descriptions changed)`);
+    expect(restlets.progress).toBe(`${RESTLETS} 1.0.0 (unchanged)`);
+  });
+
+  it('bumps patch when a request detail changes', () => {
+    const collections = withRest((rest) => {
+      rest.folders[1]!.items[0]!.url = rest.folders[1]!.items[0]!.url.replace('limit=5', 'limit=10');
+    });
+    expect(release({ collections }).rest.progress).toBe(`${REST} 1.0.0 → 1.0.1 (patch: requests changed)`);
+  });
+
+  it('bumps minor when a request is added', () => {
+    const collections = withRest((rest) => {
+      rest.folders[1]!.items.push({ ...rest.folders[1]!.items[0]!, name: 'List customers again' });
+    });
+    const expectations = { ...EXPECTATIONS, 'List customers again': { label: 'Records / List customers again', status: 200 } };
+    const { rest } = release({ collections, expectations });
+    expect(rest.progress).toBe(`${REST} 1.0.0 → 1.1.0 (minor: added requests)`);
+    expect(rest.version!.reasons).toEqual(['added requests: Records/List customers again']);
+  });
+
+  it('bumps minor when a variable is added (collection variable or a variable a script reads)', () => {
+    const collections = withRest((rest) => {
+      rest.variables.push({ key: 'nsp_extra', value: '', description: 'An extra variable.' });
+    });
+    expect(release({ collections }).rest.progress).toMatch(/1\.0\.0 → 1\.1\.0 \(minor: added variables; descriptions changed\)$/);
+
+    const scripts = scriptsCopy();
+    const entry = join(scripts, 'entries', 'collection-test.ts');
+    writeFileSync(entry, `${readFileSync(entry, 'utf8')}variables.readVariable(source, 'restlet_deploy');\n`);
+    const { rest, restlets } = release({ scriptsDir: scripts });
+    expect(rest.progress).toBe(`${REST} 1.0.0 → 1.1.0 (minor: added variables; descriptions changed)`);
+    expect(rest.version!.reasons[0]).toBe('added variables: restlet_deploy');
+    expect(restlets.progress).toBe(`${RESTLETS} 1.0.0 (unchanged)`); // it already used {{restlet_deploy}}
+  });
+
+  it('bumps major when a request is removed or renamed', () => {
+    const removed = withRest((rest) => {
+      rest.folders[2]!.items = [];
+    });
+    const expectations = { ...EXPECTATIONS };
+    delete expectations['Run SuiteQL query'];
+    expect(release({ collections: removed, expectations }).rest.progress).toBe(`${REST} 1.0.0 → 2.0.0 (major: removed or renamed requests; descriptions changed)`);
+
+    const renamed = withRest((rest) => {
+      rest.folders[2]!.items[0]!.name = 'Run a SuiteQL query';
+    });
+    const renamedExpectations = { ...expectations, 'Run a SuiteQL query': { label: 'SuiteQL / Run a SuiteQL query', status: 200 } };
+    const { rest } = release({ collections: renamed, expectations: renamedExpectations });
+    expect(rest.version!.bump).toBe('major');
+    expect(rest.version!.reasons).toEqual(['removed or renamed requests: SuiteQL/Run SuiteQL query', 'added requests: SuiteQL/Run a SuiteQL query']);
+  });
+
+  it('bumps major when a variable is removed', () => {
+    const collections = withRest((rest) => {
+      rest.variables = rest.variables.filter((variable) => variable.key !== 'nsp_certificate_role');
+      const upload = rest.folders[4]!.items[1]!;
+      upload.body = { mode: 'json', json: { fileContent: '{{nsp_certificate_pem}}', entity: '{{nsp_certificate_entity}}' } };
+    });
+    const { rest } = release({ collections });
+    expect(rest.progress).toMatch(/1\.0\.0 → 2\.0\.0 \(major: removed or renamed variables/);
+  });
+
+  it('reads versions stored as objects and refuses versions that are not semver', () => {
+    const generated = { info: { name: 'x', version: '1.0.0' }, item: [] };
+    expect(decideVersion({ info: { name: 'x', version: { major: 1, minor: 2, patch: 3 } }, item: [] }, generated).next).toBe('1.2.3');
+    expect(() => decideVersion({ info: { name: 'x', version: 'one' }, item: [] }, generated, 'c.json')).toThrow(/c\.json: info\.version "one" is not a semver/);
+  });
+});

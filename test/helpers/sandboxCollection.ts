@@ -1,0 +1,72 @@
+/**
+ * Small Postman v2.1 collections around the real Rollup bundles (dist/scripts), for sandbox tests
+ * that run one behaviour at a time. The generated collections are tested end to end elsewhere.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const DIST = path.resolve(import.meta.dirname, '../../dist/scripts');
+
+export function bundleLines(name: string): string[] {
+  return readFileSync(path.join(DIST, `${name}.js`), 'utf8').split('\n');
+}
+
+export interface ItemSpec {
+  name: string;
+  method: string;
+  url: string;
+  raw?: string;
+  form?: Array<[string, string]>;
+  headers?: Array<[string, string]>;
+  prerequest?: string;
+  test?: string;
+  disableCookies?: boolean;
+}
+
+function event(listen: 'prerequest' | 'test', bundle: string | undefined) {
+  return bundle ? [{ listen, script: { type: 'text/javascript', exec: bundleLines(bundle) } }] : [];
+}
+
+function item(spec: ItemSpec) {
+  const body = spec.form
+    ? { mode: 'urlencoded', urlencoded: spec.form.map(([key, value]) => ({ key, value })) }
+    : spec.raw !== undefined
+      ? { mode: 'raw', raw: spec.raw, options: { raw: { language: 'json' } } }
+      : undefined;
+  return {
+    name: spec.name,
+    event: [...event('prerequest', spec.prerequest), ...event('test', spec.test)],
+    request: {
+      method: spec.method,
+      url: spec.url,
+      header: (spec.headers ?? []).map(([key, value]) => ({ key, value })),
+      ...(body ? { body } : {}),
+    },
+    protocolProfileBehavior: { disableCookies: spec.disableCookies ?? true },
+  };
+}
+
+export const MINT_ITEM: ItemSpec = {
+  name: 'Mint M2M token',
+  method: 'POST',
+  url: '{{suitetalk_base_url}}/services/rest/auth/oauth2/v1/token',
+  form: [['grant_type', 'client_credentials']],
+  prerequest: 'mint-m2m',
+  test: 'token-response',
+};
+
+export function sandboxCollection(items: ItemSpec[], options: { collectionScripts?: boolean } = {}) {
+  const scripts = options.collectionScripts ?? true;
+  return {
+    info: { name: 'sandbox test', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    event: scripts ? [...event('prerequest', 'collection-prerequest'), ...event('test', 'collection-test')] : [],
+    item: items.map(item),
+  };
+}
+
+export function environment(values: Record<string, string>) {
+  return {
+    name: 'sandbox test',
+    values: Object.entries(values).map(([key, value]) => ({ key, value, enabled: true, type: 'default' })),
+  };
+}

@@ -1,0 +1,286 @@
+/**
+ * The Rollup bundles, run inside both sandbox engines (Newman 6.2.2 / postman-sandbox 4.7.1 and
+ * postman-runtime 7.56.1 / postman-sandbox 6.7.4) against a loopback capture server. Assertions
+ * are verified with jose and TBA headers by an independent verifier.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { decodeProtectedHeader, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaptureServer } from '../helpers/captureServer';
+import { startCaptureServer } from '../helpers/captureServer';
+import type { Engine, EngineRun } from '../helpers/engines';
+import { ENGINES, runCollection } from '../helpers/engines';
+import type { ItemSpec } from '../helpers/sandboxCollection';
+import { environment, MINT_ITEM, sandboxCollection } from '../helpers/sandboxCollection';
+import { verifyTba } from '../helpers/tbaVerify';
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 3072 });
+const PRIVATE_PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const EC_PEM = ec.privateKey.export({ type: 'sec1', format: 'pem' }).toString();
+
+const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
+const LIST: ItemSpec = { name: 'List things', method: 'GET', url: '{{suitetalk_base_url}}/services/rest/record/v1/customer?limit=5' };
+
+let server: CaptureServer;
+beforeAll(async () => {
+  server = await startCaptureServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function base(host = '1234567-sb1'): string {
+  return `${server.origin}/${host}`;
+}
+
+function m2mEnv(overrides: Record<string, string> = {}) {
+  return environment({
+    account_id: '1234567_SB1',
+    auth_method: 'm2m',
+    client_id: 'client-1',
+    certificate_id: 'kid-1',
+    private_key: PRIVATE_PEM,
+    scope: 'rest_webservices,restlets',
+    suitetalk_base_url: base(),
+    restlets_base_url: base(),
+    app_base_url: base(),
+    ...overrides,
+  });
+}
+
+function reset(): void {
+  server.requests.length = 0;
+  server.issued.length = 0;
+  server.tokenAnswers.length = 0;
+  server.revoked.clear();
+  server.expiresIn = 3600;
+}
+
+function failed(run: EngineRun): string[] {
+  return run.executions.flatMap((e) => e.assertions.filter((a) => a.error).map((a) => `${a.name}: ${a.error}`));
+}
+
+function formOf(body: string): URLSearchParams {
+  return new URLSearchParams(body);
+}
+
+describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
+  it('M2M: mints once with a PS256 assertion jose verifies, then reuses the token', async () => {
+    reset();
+    const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, LIST, LIST, LIST]), environment: m2mEnv() });
+    expect(failed(run)).toEqual([]);
+    const mints = server.tokenRequests();
+    expect(mints).toHaveLength(1);
+    const form = formOf(mints[0]!.body);
+    expect(form.get('grant_type')).toBe('client_credentials');
+    expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+    const assertion = form.get('client_assertion')!;
+    expect(decodeProtectedHeader(assertion)).toEqual({ alg: 'PS256', typ: 'JWT', kid: 'kid-1' });
+    const { payload } = await jwtVerify(assertion, rsa.publicKey, {
+      algorithms: ['PS256'],
+      issuer: 'client-1',
+      audience: `${base()}${TOKEN_PATH}`,
+    });
+    expect(payload.scope).toBe('rest_webservices,restlets');
+    expect(payload.exp! - payload.iat!).toBeLessThan(3600);
+    expect(payload.exp! - payload.iat!).toBeGreaterThan(0);
+    const api = server.apiRequests();
+    expect(api).toHaveLength(3);
+    for (const request of api) {
+      expect(request.headers.authorization).toBe(`Bearer ${server.issued[0]}`);
+      expect(request.headers.cookie).toBeUndefined();
+    }
+  });
+
+  it('M2M: ES256 with a SEC1 key and literal \\n escapes', async () => {
+    reset();
+    const escaped = EC_PEM.trim().replace(/\n/g, '\\n');
+    const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, LIST]), environment: m2mEnv({ private_key: escaped, jwt_algorithm: 'ES256' }) });
+    expect(failed(run)).toEqual([]);
+    const assertion = formOf(server.tokenRequests()[0]!.body).get('client_assertion')!;
+    await jwtVerify(assertion, ec.publicKey, { algorithms: ['ES256'], audience: `${base()}${TOKEN_PATH}` });
+  });
+
+  it('M2M: re-mints with the run-wide signer whenever the cached token is inside the refresh buffer', async () => {
+    reset();
+    server.expiresIn = 600;
+    const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, LIST, LIST]), environment: m2mEnv({ token_refresh_buffer_seconds: '600' }) });
+    expect(failed(run)).toEqual([]);
+    expect(server.tokenRequests()).toHaveLength(3);
+    const api = server.apiRequests();
+    expect(api.map((r) => r.headers.authorization)).toEqual([`Bearer ${server.issued[1]}`, `Bearer ${server.issued[2]}`]);
+    for (const mint of server.tokenRequests().slice(1)) {
+      await jwtVerify(formOf(mint.body).get('client_assertion')!, rsa.publicKey, { algorithms: ['PS256'], audience: `${base()}${TOKEN_PATH}` });
+    }
+  });
+
+  it('M2M: a 401 for the cached token drops it, re-mints and retries the request once', async () => {
+    reset();
+    server.tokenAnswers.push({ status: 200, body: { access_token: 'doomed-token', expires_in: 3600, token_type: 'Bearer' } });
+    server.revoked.add('doomed-token');
+    const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, LIST]), environment: m2mEnv() });
+    expect(failed(run)).toEqual([]);
+    expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer doomed-token', `Bearer ${server.issued[0]}`]);
+    expect(run.console.some((line) => /got 401: the cached access token was refused/.test(line.text))).toBe(true);
+    expect(JSON.stringify(run.console)).not.toContain('doomed-token');
+  });
+
+  it('M2M: a request sent alone, without the signer, is refused and names the request to send first', async () => {
+    reset();
+    const run = await runCollection(engine, { collection: sandboxCollection([LIST]), environment: m2mEnv() });
+    expect(server.requests).toHaveLength(0);
+    expect(run.executions[0]!.skipped).toBe(true);
+    expect(failed(run).join('\n')).toMatch(/NEEDS_MINT.*Send "Auth \/ Mint M2M token" first/s);
+  });
+
+  it('M2M: RS256 is refused before anything is sent, with the reason', async () => {
+    reset();
+    const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM]), environment: m2mEnv({ jwt_algorithm: 'RS256' }) });
+    expect(server.requests).toHaveLength(0);
+    expect(failed(run).join('\n')).toMatch(/RS256_REFUSED/);
+    expect(failed(run).join('\n')).toMatch(/2025-03-01/);
+  });
+
+  it('M2M: a failed mint fails loudly with NetSuite\'s error and what it means', async () => {
+    reset();
+    server.tokenAnswers.push({ status: 400, body: { error: 'invalid_client' } });
+    const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM]), environment: m2mEnv() });
+    const text = failed(run).join('\n');
+    expect(text).toMatch(/TOKEN_INVALID_CLIENT/);
+    expect(text).toMatch(/aud/);
+  });
+
+  it('TBA: signs query and form parameters so an independent verifier accepts them', async () => {
+    reset();
+    const secrets = { consumerSecret: 'consumer-secret-1', tokenSecret: 'token-secret-1' };
+    const items: ItemSpec[] = [
+      { name: 'Query', method: 'GET', url: "{{restlets_base_url}}/app/site/hosting/restlet.nl?script=7&deploy=1&q=a b+c*!'()~&q=dup&name=Ünïcødé" },
+      { name: 'Form', method: 'POST', url: '{{restlets_base_url}}/app/site/hosting/restlet.nl?script=7&deploy=1', form: [['b', 'x y'], ['a', '!*'], ['a', '~']] },
+      { name: 'Json', method: 'PATCH', url: '{{suitetalk_base_url}}/services/rest/record/v1/customer/5', raw: '{"companyName":"A (B) & C"}', headers: [['Content-Type', 'application/json']] },
+    ];
+    const run = await runCollection(engine, {
+      collection: sandboxCollection(items),
+      environment: environment({
+        account_id: '1234567-SB1',
+        auth_method: 'tba',
+        consumer_key: 'ck-1',
+        consumer_secret: secrets.consumerSecret,
+        token_id: 'tk-1',
+        token_secret: secrets.tokenSecret,
+        suitetalk_base_url: base(),
+        restlets_base_url: base(),
+        app_base_url: base(),
+      }),
+    });
+    expect(failed(run)).toEqual([]);
+    const requests = server.apiRequests();
+    expect(requests).toHaveLength(3);
+    const nonces = new Set<string>();
+    for (const request of requests) {
+      const result = verifyTba(
+        { method: request.method, origin: server.origin, target: request.target, authorization: String(request.headers.authorization), contentType: request.headers['content-type'], body: request.body },
+        secrets,
+      );
+      expect(result.valid, result.baseString).toBe(true);
+      expect(result.params.realm).toBe('1234567_SB1');
+      expect(result.params.oauth_signature_method).toBe('HMAC-SHA256');
+      expect(result.params.oauth_nonce).toMatch(/^[A-Za-z0-9]{20}$/);
+      expect(Math.abs(Number(result.params.oauth_timestamp) - Date.now() / 1000)).toBeLessThan(60);
+      nonces.add(result.params.oauth_nonce!);
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  it('authcode: refreshes with HTTP Basic when no token is cached, then reuses it', async () => {
+    reset();
+    const run = await runCollection(engine, {
+      collection: sandboxCollection([LIST, LIST]),
+      environment: environment({
+        account_id: '1234567_SB1',
+        auth_method: 'authcode',
+        client_id: 'client:1',
+        client_secret: 'se cret',
+        refresh_token: 'refresh-1',
+        suitetalk_base_url: base(),
+        restlets_base_url: base(),
+        app_base_url: base(),
+      }),
+    });
+    expect(failed(run)).toEqual([]);
+    const [refresh] = server.tokenRequests();
+    expect(server.tokenRequests()).toHaveLength(1);
+    expect(refresh!.headers.authorization).toBe(`Basic ${Buffer.from('client%3A1:se+cret').toString('base64')}`);
+    expect(Object.fromEntries(formOf(refresh!.body))).toEqual({ grant_type: 'refresh_token', refresh_token: 'refresh-1' });
+    expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual([`Bearer ${server.issued[0]}`, `Bearer ${server.issued[0]}`]);
+  });
+
+  describe('guards refuse before sending', () => {
+    it('a POST with an empty body', async () => {
+      reset();
+      const run = await runCollection(engine, {
+        collection: sandboxCollection([MINT_ITEM, { name: 'Empty', method: 'POST', url: '{{suitetalk_base_url}}/services/rest/record/v1/customer', raw: '' }]),
+        environment: m2mEnv(),
+      });
+      expect(server.apiRequests()).toHaveLength(0);
+      expect(failed(run).join('\n')).toMatch(/EMPTY_BODY.*bare 401/s);
+    });
+
+    it('a write to production without allow_production, and lets it through with it', async () => {
+      reset();
+      const items = [MINT_ITEM, { name: 'Delete', method: 'DELETE', url: '{{suitetalk_base_url}}/services/rest/record/v1/customer/9' }];
+      const prod = { account_id: '1234567', suitetalk_base_url: base('1234567'), restlets_base_url: base('1234567'), app_base_url: base('1234567') };
+      const refused = await runCollection(engine, { collection: sandboxCollection(items), environment: m2mEnv(prod) });
+      expect(server.apiRequests()).toHaveLength(0);
+      expect(failed(refused).join('\n')).toMatch(/PRODUCTION_WRITE_REFUSED/);
+      reset();
+      const allowed = await runCollection(engine, { collection: sandboxCollection(items), environment: m2mEnv({ ...prod, allow_production: 'true' }) });
+      expect(failed(allowed)).toEqual([]);
+      expect(server.apiRequests()).toHaveLength(1);
+    });
+
+    it('a URL whose account does not match account_id', async () => {
+      reset();
+      const run = await runCollection(engine, {
+        collection: sandboxCollection([MINT_ITEM, { name: 'Other account', method: 'GET', url: `${base('7654321')}/services/rest/record/v1/customer` }]),
+        environment: m2mEnv(),
+      });
+      expect(server.apiRequests()).toHaveLength(0);
+      expect(failed(run).join('\n')).toMatch(/ACCOUNT_HOST_MISMATCH/);
+    });
+
+    it('a missing account_id, naming the variable', async () => {
+      reset();
+      const run = await runCollection(engine, { collection: sandboxCollection([LIST]), environment: m2mEnv({ account_id: '' }) });
+      expect(server.requests).toHaveLength(0);
+      expect(failed(run).join('\n')).toMatch(/MISSING_VARIABLE.*"account_id"/s);
+    });
+
+    it('an account id in the wrong form', async () => {
+      reset();
+      const run = await runCollection(engine, { collection: sandboxCollection([LIST]), environment: m2mEnv({ account_id: '1234567.sb1' }) });
+      expect(server.requests).toHaveLength(0);
+      expect(failed(run).join('\n')).toMatch(/BAD_ACCOUNT_ID/);
+    });
+  });
+
+  it('removes a Cookie header set by hand, and empties the jar once a jar cookie goes out', async () => {
+    reset();
+    const items: ItemSpec[] = [
+      MINT_ITEM,
+      { ...LIST, name: 'Hand cookie', headers: [['Cookie', 'JSESSIONID=typed-by-hand']] },
+      { ...LIST, name: 'Jar 1', disableCookies: false },
+      { ...LIST, name: 'Jar 2', disableCookies: false },
+      { ...LIST, name: 'Jar 3', disableCookies: false },
+    ];
+    const run = await runCollection(engine, { collection: sandboxCollection(items), environment: m2mEnv() });
+    expect(failed(run)).toEqual([]);
+    const cookies = server.apiRequests().map((r) => r.headers.cookie);
+    expect(cookies[0]).toBeUndefined();
+    expect(cookies[1]).toBeUndefined();
+    // Jar 1 had no cookie (jar emptied at run start, and disableCookies on before); Jar 2 may carry
+    // the cookie Jar 1's response set; from then on the jar is emptied before every request.
+    expect(cookies[3]).toBeUndefined();
+    expect(JSON.stringify(run.console)).not.toContain('capture-session');
+  });
+});

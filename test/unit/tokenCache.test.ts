@@ -1,0 +1,70 @@
+import { describe, it, expect } from 'vitest';
+import {
+  cacheKey, isFresh, parseBufferSeconds, parseCachedToken, serializeToken,
+} from '../../scripts-src/core/tokenCache';
+import type { CachedToken } from '../../scripts-src/core/tokenCache';
+import { NspError } from '../../scripts-src/core/NspError';
+
+const key = cacheKey({ accountRealm: '1234567_SB1', clientId: 'cid', authMethod: 'm2m' });
+const entry: CachedToken = { key, accessToken: 'tok', expiresAt: 3_600_000 };
+
+describe('cacheKey', () => {
+  it('separates account, client and method', () => {
+    expect(key).toBe('m2m|1234567_SB1|cid');
+    expect(cacheKey({ accountRealm: '1234567_sb1', clientId: 'cid', authMethod: 'M2M' })).toBe(key);
+    expect(cacheKey({ accountRealm: '1234567', clientId: 'cid', authMethod: 'm2m' })).not.toBe(key);
+    expect(cacheKey({ accountRealm: '1234567_SB1', clientId: 'cid2', authMethod: 'm2m' })).not.toBe(key);
+    expect(cacheKey({ accountRealm: '1234567_SB1', clientId: 'cid', authMethod: 'authcode' })).not.toBe(key);
+  });
+});
+
+describe('isFresh', () => {
+  it('is fresh until expiry minus the buffer', () => {
+    expect(isFresh(entry, key, 0, 600)).toBe(true);
+    expect(isFresh(entry, key, 2_999_999, 600)).toBe(true);
+    expect(isFresh(entry, key, 3_000_000, 600)).toBe(false);
+    expect(isFresh(entry, key, 3_599_999, 0)).toBe(true);
+    expect(isFresh(entry, key, 3_600_000, 0)).toBe(false);
+  });
+  it('is never fresh for another key, no entry, or a buffer as long as the token life', () => {
+    expect(isFresh(entry, 'm2m|1234567|cid', 0, 600)).toBe(false);
+    expect(isFresh(undefined, key, 0, 600)).toBe(false);
+    expect(isFresh(entry, key, 0, 3600)).toBe(false);
+    expect(isFresh(entry, key, 0, 99999)).toBe(false);
+  });
+});
+
+describe('parseBufferSeconds', () => {
+  it('defaults to 600 and reads whole seconds', () => {
+    expect(parseBufferSeconds(undefined)).toBe(600);
+    expect(parseBufferSeconds('')).toBe(600);
+    expect(parseBufferSeconds('  ')).toBe(600);
+    expect(parseBufferSeconds('0')).toBe(0);
+    expect(parseBufferSeconds(' 300 ')).toBe(300);
+    expect(parseBufferSeconds('7200')).toBe(7200);
+  });
+  it.each(['-1', '1.5', '10m', 'abc', '1e3', '99999999999999999999'])('refuses %j with BAD_REFRESH_BUFFER', (value) => {
+    let caught: unknown;
+    try { parseBufferSeconds(value); } catch (error) { caught = error; }
+    expect(caught).toBeInstanceOf(NspError);
+    const error = caught as NspError;
+    expect(error.code).toBe('BAD_REFRESH_BUFFER');
+    expect(error.variable).toBe('token_refresh_buffer_seconds');
+    expect(error.message).toContain('"token_refresh_buffer_seconds"');
+    expect(error.message).toContain(JSON.stringify(value));
+    expect(error.message).toContain('non-negative integer such as 600');
+  });
+});
+
+describe('serializeToken / parseCachedToken', () => {
+  it('round-trips', () => {
+    expect(parseCachedToken(serializeToken(entry))).toEqual(entry);
+    expect(serializeToken({ ...entry, extra: 1 } as CachedToken)).toBe('{"key":"m2m|1234567_SB1|cid","accessToken":"tok","expiresAt":3600000}');
+  });
+  it.each([
+    undefined, '', '{', 'null', '42', '"x"', '[]', '{"key":"k","accessToken":"","expiresAt":1}',
+    '{"key":"k","accessToken":"t"}', '{"key":1,"accessToken":"t","expiresAt":1}', '{"key":"k","accessToken":"t","expiresAt":"1"}',
+  ])('returns undefined for corrupt value %j', (text) => {
+    expect(parseCachedToken(text)).toBeUndefined();
+  });
+});
