@@ -4,11 +4,13 @@ import { restError } from './netsuiteErrors.ts';
 import type { SimulatorState } from './simulatorState.ts';
 
 /**
- * `<base>/services/rest/auth/oauth2/v1/clients/{client_id}/certificates[/{id}]`: GET lists (or
- * shows one), POST uploads an X.509 PEM (raw, JSON `{"certificate": "…"}` or a multipart part),
- * DELETE revokes. An uploaded certificate's key signs assertions immediately.
+ * `<base>/services/rest/auth/oauth2/v1/clients/{client_id}/certificates[/{id}[/revoke]]`: GET lists
+ * (or shows one); POST uploads an X.509 PEM — Oracle's documented JSON `{"fileContent": "<PEM>",
+ * "entity": …, "role": …}`, or `{"certificate": "…"}`, a raw PEM or a multipart part; POST
+ * `…/{id}/revoke` revokes (Oracle documents revocation as a POST; DELETE is accepted too). An
+ * uploaded certificate's key signs assertions immediately.
  */
-export function handleCertificates(request: SimRequest, state: SimulatorState, clientId: string, certificateId: string | undefined): SimResponse {
+export function handleCertificates(request: SimRequest, state: SimulatorState, clientId: string, certificateId: string | undefined, action?: string): SimResponse {
   const listUrl = `${state.baseUrl}/services/rest/auth/oauth2/v1/clients/${encodeURIComponent(clientId)}/certificates`;
   if (clientId !== state.credentials.clientId) {
     return restError(404, 'NONEXISTENT_ID', `No integration record with client id ${clientId}.`, 'certificate_client_unknown');
@@ -24,8 +26,9 @@ export function handleCertificates(request: SimRequest, state: SimulatorState, c
     }
     if (request.method === 'POST') {
       const text = request.body.toString('utf8');
-      const json = parseJsonBody(request.body) as { certificate?: unknown } | undefined;
-      const pem = typeof json?.certificate === 'string' ? extractCertificatePem(json.certificate) : extractCertificatePem(text);
+      const json = parseJsonBody(request.body) as { certificate?: unknown; fileContent?: unknown } | undefined;
+      const field = typeof json?.fileContent === 'string' ? json.fileContent : typeof json?.certificate === 'string' ? json.certificate : undefined;
+      const pem = field !== undefined ? extractCertificatePem(field) : extractCertificatePem(text);
       if (!pem) return restError(400, 'INVALID_CERTIFICATE', 'The body holds no PEM certificate (-----BEGIN CERTIFICATE-----).', 'certificate_invalid');
       try {
         const certificate = registry.upload(pem, state.now());
@@ -44,11 +47,12 @@ export function handleCertificates(request: SimRequest, state: SimulatorState, c
   }
   const certificate = registry.find(certificateId);
   if (!certificate) return restError(404, 'NONEXISTENT_ID', `No certificate with id ${certificateId}.`, 'certificate_unknown');
-  if (request.method === 'GET') return jsonResponse(200, { links: [{ rel: 'self', href: `${listUrl}/${certificate.id}` }], ...describeCertificate(certificate) });
-  if (request.method === 'DELETE') {
+  if (action !== undefined && action !== 'revoke') return restError(404, 'INVALID_URL', `Unknown certificate action ${action}.`, 'not_found');
+  if (request.method === 'GET' && action === undefined) return jsonResponse(200, { links: [{ rel: 'self', href: `${listUrl}/${certificate.id}` }], ...describeCertificate(certificate) });
+  if ((request.method === 'POST' && action === 'revoke') || (request.method === 'DELETE' && action === undefined)) {
     if (!certificate.revoked) state.stats.certificatesRevoked += 1;
     registry.revoke(certificateId, state.now());
     return emptyResponse(204);
   }
-  return restError(405, 'INVALID_METHOD', `${request.method} is not allowed here; use GET or DELETE.`, 'method_not_allowed');
+  return restError(405, 'INVALID_METHOD', `${request.method} is not allowed here; use GET, POST …/revoke or DELETE.`, 'method_not_allowed');
 }

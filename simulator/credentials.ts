@@ -14,6 +14,8 @@ export interface SimulatorCredentials {
   privateKeyPem: string;
   certificatePem: string;
   publicKey: KeyObject;
+  /** A second certificate (EC P-256), for the collection's rotation requests to upload and revoke. */
+  rotationCertificatePem: string;
   tba: TbaCredentials;
   /** Secret that signs the simulator's access tokens. */
   tokenSigningSecret: Buffer;
@@ -31,7 +33,16 @@ export async function createCredentials(nowMs: number, redirectUri = 'https://lo
     notBefore: new Date(nowMs - 60_000),
     notAfter: new Date(nowMs + 365 * 24 * 3600 * 1000),
   });
+  const rotation = await generateKeyPairAsync('ec', { namedCurve: 'P-256' });
+  const rotationCertificatePem = createSelfSignedCertificate({
+    privateKey: rotation.privateKey,
+    publicKey: rotation.publicKey,
+    commonName: 'netsuite-postman simulator rotation',
+    notBefore: new Date(nowMs - 60_000),
+    notAfter: new Date(nowMs + 365 * 24 * 3600 * 1000),
+  });
   return {
+    rotationCertificatePem,
     clientId: hex(32),
     clientSecret: hex(32),
     redirectUri,

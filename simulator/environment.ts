@@ -29,6 +29,8 @@ export interface EnvironmentInput {
   tokenSecret: string;
   restletScript: string;
   restletDeploy: string;
+  /** Certificate the collection's "Upload M2M certificate" request rotates to. */
+  rotationCertificatePem: string;
 }
 
 export const ENVIRONMENT_NAME = 'netsuite-postman simulator';
@@ -57,6 +59,11 @@ export function buildEnvironment(input: EnvironmentInput): PostmanEnvironment {
     ['app_base_url', input.baseUrl, 'default'],
     ['token_refresh_buffer_seconds', '600', 'default'],
     ['allow_production', 'false', 'default'],
+    // Collection variables of the Certificates folder (not contract variables): the certificate to
+    // upload, with its line breaks escaped because it is pasted into a JSON body, and the mapping.
+    ['nsp_certificate_pem', input.rotationCertificatePem.trim().replace(/\r?\n/g, '\\n'), 'default'],
+    ['nsp_certificate_entity', '7', 'default'],
+    ['nsp_certificate_role', '3', 'default'],
   ];
   const digest = createHash('sha256').update(`netsuite-postman simulator ${input.baseUrl}`).digest('hex');
   // A UUID-shaped id derived from the base URL: stable for one port, no randomness.

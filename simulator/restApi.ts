@@ -32,8 +32,8 @@ export function handleRest(request: SimRequest, state: SimulatorState, subPath: 
   }
   if (area === 'query' && version === 'v1' && rest.length === 1 && rest[0] === 'suiteql') return suiteQl(request, state);
   if (area === 'async' && version === 'v1' && rest[0] === 'job' && rest[1]) return asyncJob(request, state, rest.slice(1));
-  if (area === 'auth' && version === 'oauth2' && rest[0] === 'v1' && rest[1] === 'clients' && rest[2] && rest[3] === 'certificates' && rest.length <= 5) {
-    return handleCertificates(request, state, rest[2], rest[4]);
+  if (area === 'auth' && version === 'oauth2' && rest[0] === 'v1' && rest[1] === 'clients' && rest[2] && rest[3] === 'certificates' && rest.length <= 6) {
+    return handleCertificates(request, state, rest[2], rest[4], rest[5]);
   }
   return restError(404, 'INVALID_URL', `The request URL ${request.path} does not match any resource.`, 'not_found');
 }

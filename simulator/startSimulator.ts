@@ -159,6 +159,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     tokenSecret: credentials.tba.tokenSecret,
     restletScript: ECHO_RESTLET.script,
     restletDeploy: ECHO_RESTLET.deploy,
+    rotationCertificatePem: credentials.rotationCertificatePem,
   });
 
   let stopped: Promise<void> | undefined;

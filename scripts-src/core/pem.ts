@@ -78,7 +78,7 @@ const KEY_ALGORITHMS: { [oidHex: string]: string } = {
 function unsupported(what: string): never {
   fail(
     'UNSUPPORTED_KEY_TYPE',
-    `private_key is ${what} key. NetSuite accepts RSA keys (3072 or 4096 bits, signed with PS256/PS384/PS512) ` +
+    `private_key is ${what}. NetSuite accepts RSA keys (3072 or 4096 bits, signed with PS256/PS384/PS512) ` +
       'or EC keys on P-256, P-384 or P-521 (signed with ES256/ES384/ES512). Create a new key pair, for example ' +
       '`openssl req -new -x509 -newkey rsa:3072 -keyout private.pem -sigopt rsa_padding_mode:pss -sha256 ' +
       '-sigopt rsa_pss_saltlen:64 -out public.pem -nodes -days 365`, upload public.pem to the M2M mapping in NetSuite ' +
@@ -135,13 +135,25 @@ function isPrivateLabel(label: string): boolean {
   return /PRIVATE KEY$/.test(label);
 }
 
-/** `-----BEGIN PRIVATE KEY-----nMIIE…n-----END…`: every newline became the letter n. */
-function looksMangled(body: string): boolean {
+/**
+ * `-----BEGIN PRIVATE KEY-----nMIIE…n-----END…`: every newline became the letter n. A leading `n`
+ * (every private key body starts with `M`, DER SEQUENCE 0x30) or a trailing `=n` is proof; an `n`
+ * at every 65th character is only a hint, used when the body does not read as a key.
+ */
+function looksMangled(body: string, afterFailure: boolean): boolean {
   const compact = body.replace(/\s+/g, '');
-  // Every private key body starts with 'M' (DER SEQUENCE, 0x30): a leading 'n' is a lost newline.
-  if (/^(r?n)+M/.test(compact)) return true;
-  if (/=(r?n)+$/.test(compact)) return true;
-  return compact.length > 130 && compact.charAt(64) === 'n' && compact.charAt(129) === 'n' && /^M/.test(compact);
+  if (/^(r?n)+M/.test(compact) || /=(r?n)+$/.test(compact)) return true;
+  return afterFailure && compact.length > 130 && compact.charAt(64) === 'n' && compact.charAt(129) === 'n';
+}
+
+function mangled(): never {
+  fail(
+    'PRIVATE_KEY_NEWLINES_MANGLED',
+    'private_key has lost its line breaks: each newline was turned into the letter "n" (for example ' +
+      '-----BEGIN PRIVATE KEY-----nMII…n-----END PRIVATE KEY-----), which happens when a \\n escape loses its ' +
+      'backslash in JSON, a .env file or a shell. Paste the key again with real line breaks, or with \\n written as ' +
+      'backslash + n.',
+  );
 }
 
 function describeNoArmour(text: string): never {
@@ -220,7 +232,7 @@ function curveFromOid(oidNode: DerNode | undefined): { curve: EcCurve; jsrsasign
   const known = EC_CURVES[oidNode.value];
   if (known) return known;
   const other = OTHER_CURVES[oidNode.value];
-  unsupported(`an EC key on the curve ${other || oidToDotted(oidNode.value)}, which is not a supported`);
+  unsupported(`an EC key on the curve ${other || oidToDotted(oidNode.value)}`);
 }
 
 function parsePkcs1(hex: string, format: PemFormat): ParsedKey {
@@ -229,7 +241,7 @@ function parsePkcs1(hex: string, format: PemFormat): ParsedKey {
   if (children.length < 9) throw new DerError('RSAPrivateKey needs 9 integers');
   const ints = children.slice(0, 9).map(derIntegerHex);
   if (ints[0] !== '00') {
-    unsupported('a multi-prime RSA');
+    unsupported('a multi-prime RSA key (more than two primes)');
   }
   const [, n, e, d, p, q, dp, dq, qi] = ints as [string, string, string, string, string, string, string, string, string];
   const bits = hexBitLength(n);
@@ -286,8 +298,8 @@ function parsePkcs8(hex: string): ParsedKey {
   const name = KEY_ALGORITHMS[oid.value];
   if (name === 'RSA') return parsePkcs1(privateOctets.value, 'PKCS#8');
   if (name === 'EC') return parseSec1(privateOctets.value, 'PKCS#8', algorithmChildren[1]);
-  if (name !== undefined) unsupported(`an ${name}`.replace(/^an ([^AEIOUX])/, 'a $1'));
-  unsupported(`a key of an unknown type (algorithm OID ${oidToDotted(oid.value)}), not an RSA or EC`);
+  if (name !== undefined) unsupported(`an ${name} key`.replace(/^an ([^AEIOUX])/, 'a $1'));
+  unsupported(`a key of an unknown type (algorithm OID ${oidToDotted(oid.value)})`);
 }
 
 /**
@@ -323,7 +335,7 @@ export function parsePrivateKeyPem(text: string | undefined): ParsedKey {
         '-out private.pem` (it asks for the passphrase) and paste private.pem; keep it in a secret variable.',
     );
   }
-  if (block.label === 'DSA PRIVATE KEY') unsupported('a DSA');
+  if (block.label === 'DSA PRIVATE KEY') unsupported('a DSA key');
   if (block.label === 'OPENSSH PRIVATE KEY') {
     fail(
       'BAD_PRIVATE_KEY',
@@ -332,15 +344,7 @@ export function parsePrivateKeyPem(text: string | undefined): ParsedKey {
         '(3072/4096 bits) or EC P-256/P-384/P-521 key.',
     );
   }
-  if (looksMangled(block.body)) {
-    fail(
-      'PRIVATE_KEY_NEWLINES_MANGLED',
-      'private_key has lost its line breaks: each newline was turned into the letter "n" (for example ' +
-        '-----BEGIN PRIVATE KEY-----nMII…n-----END PRIVATE KEY-----), which happens when a \\n escape loses its ' +
-        'backslash in JSON, a .env file or a shell. Paste the key again with real line breaks, or with \\n written as ' +
-        'backslash + n.',
-    );
-  }
+  if (looksMangled(block.body, false)) mangled();
   if (!block.complete) {
     fail(
       'BAD_PRIVATE_KEY',
@@ -354,6 +358,7 @@ export function parsePrivateKeyPem(text: string | undefined): ParsedKey {
   }
   const hex = base64ToHex(base64);
   if (hex === null) {
+    if (looksMangled(base64, true)) mangled();
     fail(
       'BAD_PRIVATE_KEY',
       'private_key is not valid base64 between its BEGIN and END lines (a character outside A-Z, a-z, 0-9, + and /, ' +
@@ -367,6 +372,7 @@ export function parsePrivateKeyPem(text: string | undefined): ParsedKey {
     return parsePkcs8(hex);
   } catch (error) {
     if (error instanceof NspError) throw error;
+    if (looksMangled(base64, true)) mangled();
     damaged(format === 'PKCS#8' ? 'PKCS#8' : format === 'PKCS#1' ? 'PKCS#1 RSA' : 'SEC1 EC');
   }
 }

@@ -205,6 +205,10 @@ describe('parsePrivateKeyPem: refusals', () => {
     for (const input of [mangled, `"${mangled}"`, `${mangled}n`, text.trim().replace(/\n/g, 'rn')]) {
       expectRefusal(input, 'PRIVATE_KEY_NEWLINES_MANGLED', ['lost its line breaks', 'the letter "n"', 'backslash'], text);
     }
+    // Only the body's line breaks lost (armour lines kept): recognised once the body fails to read.
+    const lines = text.trim().split('\n');
+    const innerOnly = `${lines[0]}\n${lines.slice(1, -1).join('n')}\n${lines[lines.length - 1]}`;
+    if (lines.length > 4) expectRefusal(innerOnly, 'PRIVATE_KEY_NEWLINES_MANGLED', ['lost its line breaks'], text);
   });
 
   it('BAD_PRIVATE_KEY for text without PEM armour', () => {
