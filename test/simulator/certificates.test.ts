@@ -56,6 +56,7 @@ describe('environment', () => {
       tokenSecret: 'ts',
       restletScript: 'customscript_nsp_echo',
       restletDeploy: 'customdeploy_nsp_echo',
+      rotationCertificatePem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
     };
     const env = buildEnvironment(input);
     expect(env.id).toBe(buildEnvironment(input).id);
@@ -63,7 +64,9 @@ describe('environment', () => {
       'account_id', 'auth_method', 'client_id', 'certificate_id', 'private_key', 'jwt_algorithm', 'scope', 'client_secret', 'redirect_uri',
       'refresh_token', 'consumer_key', 'consumer_secret', 'token_id', 'token_secret', 'restlet_script', 'restlet_deploy',
       'suitetalk_base_url', 'restlets_base_url', 'app_base_url', 'token_refresh_buffer_seconds', 'allow_production',
+      'nsp_certificate_pem', 'nsp_certificate_entity', 'nsp_certificate_role',
     ]);
+    expect(env.values.find((v) => v.key === 'nsp_certificate_pem')!.value).toBe('-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----');
     const secret = env.values.filter((v) => v.type === 'secret').map((v) => v.key);
     expect(secret).toEqual(['private_key', 'client_secret', 'refresh_token', 'consumer_key', 'consumer_secret', 'token_id', 'token_secret']);
     expect(env.values.every((v) => v.enabled === true)).toBe(true);

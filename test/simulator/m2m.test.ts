@@ -50,7 +50,8 @@ describe('M2M client credentials', () => {
       const upload = await call(certificatesUrl, {
         method: 'POST',
         headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ certificate: certificateFor(keys) }),
+        // Oracle's documented shape is {fileContent, entity, role}; {certificate} is accepted too.
+        body: JSON.stringify(alg === 'ES256' ? { certificate: certificateFor(keys) } : { fileContent: certificateFor(keys), entity: 7, role: 3 }),
       });
       expect(upload.status).toBe(201);
       expect(upload.body).toMatchObject({ keyType: 'EC', status: 'ACTIVE' });
@@ -130,7 +131,8 @@ describe('M2M client credentials', () => {
 
   it('refuses a revoked certificate, and the revoke is listed', async () => {
     const kid = ec.ES384!.kid!;
-    const revoke = await call(`${certificatesUrl}/${kid}`, { method: 'DELETE', headers: { authorization: `Bearer ${bearer}` } });
+    // Oracle documents revocation as a POST.
+    const revoke = await call(`${certificatesUrl}/${kid}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } });
     expect(revoke.status).toBe(204);
     const result = await mintM2m(sim, ec.ES384!.privateKey, { alg: 'ES384', kid });
     expect(result.status).toBe(401);
