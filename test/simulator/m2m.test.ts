@@ -132,7 +132,7 @@ describe('M2M client credentials', () => {
   it('refuses a revoked certificate, and the revoke is listed', async () => {
     const kid = ec.ES384!.kid!;
     // Oracle documents revocation as a POST.
-    const revoke = await call(`${certificatesUrl}/${kid}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } });
+    const revoke = await call(`${certificatesUrl}/${kid}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: '{}' });
     expect(revoke.status).toBe(204);
     const result = await mintM2m(sim, ec.ES384!.privateKey, { alg: 'ES384', kid });
     expect(result.status).toBe(401);
