@@ -1,4 +1,4 @@
 // Collection-level test script: runs after every response of the collection.
 import { collectionTest } from '../pm/collectionTest';
 
-collectionTest();
+collectionTest(Date.now());

@@ -1,5 +1,6 @@
 import { parseAuthMethod } from '../core/authMethod';
 import { captures, checkResponse, EXPECTATIONS } from '../core/expectations';
+import { decideRateLimitRetry } from '../core/rateLimitPolicy';
 import { decideRetry } from '../core/retryPolicy';
 import { requestKind } from '../core/requestKind';
 import { markJarDirty } from './cookies';
@@ -8,26 +9,59 @@ import { dropToken } from './tokenStore';
 import { readVariable } from './variables';
 
 const RETRIED = 'nsp_retried_request';
+const RATE_LIMIT_RETRIES = 'nsp_rate_limit_retries';
+
+/** Sends a rate-limited request again after the wait NetSuite asked for (or a backoff), a few times. */
+function retryIfRateLimited(nowMs: number): boolean {
+  const code = pm.response.code;
+  const pending = pm.collectionVariables.get(RATE_LIMIT_RETRIES);
+  if (code !== 429 && code !== 400 && !pending) return false;
+  const [forRequest, count] = String(pending ?? '').split('|');
+  const retriesSoFar = forRequest === pm.info.requestId ? Number(count) || 0 : 0;
+  const decision = decideRateLimitRetry({
+    status: code,
+    bodyText: code === 400 ? pm.response.text() : '',
+    retryAfter: pm.response.headers.get('Retry-After'),
+    retriesSoFar,
+    nowMs,
+    random: Math.random,
+  });
+  if (!decision.limited) {
+    if (forRequest === pm.info.requestId) pm.collectionVariables.unset(RATE_LIMIT_RETRIES);
+    return false;
+  }
+  if (!decision.retry) {
+    pm.collectionVariables.unset(RATE_LIMIT_RETRIES);
+    console.error(`netsuite-postman: "${pm.info.requestName}": ${decision.reason}`);
+    return false;
+  }
+  pm.collectionVariables.set(RATE_LIMIT_RETRIES, `${pm.info.requestId}|${retriesSoFar + 1}`);
+  console.warn(`netsuite-postman: "${pm.info.requestName}": ${decision.reason}.`);
+  pm.execution.setNextRequest(pm.info.requestId);
+  // The script (and so the run) waits here; the sandbox ends a script only when its timers have run.
+  setTimeout(() => undefined, decision.delayMs);
+  return true;
+}
 
 /** Retries a refused cached token once; returns true when this response is superseded by a retry. */
 function retryIfUseful(): boolean {
-  const method = parseAuthMethod(readVariable(pm.variables, 'auth_method'));
   const sentCookie = pm.request.headers.has('Cookie');
   if (sentCookie) {
     markJarDirty();
-    console.warn('netsuite-postman: a Cookie header went out with this request (from the cookie jar). NetSuite treats such requests as browser sessions; the jar is emptied before the next request.');
+    console.warn('netsuite-postman: a Cookie header went out with this request (from the cookie jar). NetSuite treats such requests as browser sessions; the jar is emptied before every following request.');
   }
-  const authorization = pm.request.headers.get('Authorization') ?? '';
-  const retried = pm.collectionVariables.get(RETRIED) === pm.info.requestId;
+  const retried = pm.collectionVariables.get(RETRIED);
+  if (retried) pm.collectionVariables.unset(RETRIED);
+  if (pm.response.code !== 401) return false;
+  const method = parseAuthMethod(readVariable(pm.variables, 'auth_method'));
   const decision = decideRetry({
     status: pm.response.code,
     requestKind: requestKind(pm.variables.replaceIn(pm.request.url.toString())),
     method,
-    sentBearer: /^Bearer\s/i.test(authorization),
+    sentBearer: /^Bearer\s/i.test(pm.request.headers.get('Authorization') ?? ''),
     sentCookie,
-    alreadyRetried: retried,
+    alreadyRetried: retried === pm.info.requestId,
   });
-  if (retried) pm.collectionVariables.unset(RETRIED);
   if (!decision.retry) return false;
   if (decision.dropToken && method !== 'tba') dropToken(method);
   pm.collectionVariables.set(RETRIED, pm.info.requestId);
@@ -36,8 +70,9 @@ function retryIfUseful(): boolean {
   return true;
 }
 
-/** The every-response script: one retry where it helps, then the request's expectations. */
-export function collectionTest(): void {
+/** The every-response script: a bounded retry where it helps, then the request's expectations. */
+export function collectionTest(nowMs: number): void {
+  if (retryIfRateLimited(nowMs)) return;
   if (retryIfUseful()) return;
   const expectation = EXPECTATIONS[pm.info.requestName];
   if (!expectation) return;

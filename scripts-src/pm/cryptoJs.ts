@@ -3,6 +3,8 @@
 import type CryptoJSNamespace from 'crypto-js';
 
 declare const require: (name: 'crypto-js') => typeof CryptoJSNamespace;
+/** Web Crypto, present in postman-sandbox 6.x (Postman app, Postman CLI), absent in 4.7.1 (Newman 6). */
+declare const crypto: { getRandomValues(array: Uint32Array): Uint32Array } | undefined;
 
 function cryptoJs(): typeof CryptoJSNamespace {
   return require('crypto-js');
@@ -23,13 +25,24 @@ export function base64Utf8(text: string): string {
   return CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(text));
 }
 
-/** A uniform integer in [0, maxExclusive) from crypto-js's secure random source. */
+/**
+ * 32 random bits: Web Crypto where the engine has it; else crypto-js's `WordArray.random`, which in
+ * the crypto-js 3.3.0 both sandboxes ship is Math.random-based — the best Newman 6's sandbox
+ * offers. Used for TBA nonces (uniqueness is what NetSuite checks), PKCE verifiers and `state`.
+ * Signatures need no randomness from here: ECDSA nonces are deterministic (RFC 6979).
+ */
+function randomWord(): number {
+  if (typeof crypto !== 'undefined' && crypto && typeof crypto.getRandomValues === 'function') {
+    return crypto.getRandomValues(new Uint32Array(1))[0] as number;
+  }
+  return (cryptoJs().lib.WordArray.random(4).words[0] as number) >>> 0;
+}
+
+/** A uniform integer in [0, maxExclusive), without modulo bias. */
 export function randomInt(maxExclusive: number): number {
-  const CryptoJS = cryptoJs();
   const limit = Math.floor(0x100000000 / maxExclusive) * maxExclusive;
   for (;;) {
-    const word = CryptoJS.lib.WordArray.random(4).words[0] as number;
-    const value = word >>> 0;
+    const value = randomWord();
     if (value < limit) return value % maxExclusive;
   }
 }

@@ -89,3 +89,5 @@ interface Console {
   error(...data: unknown[]): void;
 }
 declare var console: Console;
+
+declare function setTimeout(callback: () => void, ms: number): unknown;

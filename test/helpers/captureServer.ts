@@ -24,6 +24,8 @@ export interface CaptureServer {
   issued: string[];
   /** Next token endpoint answers, used before falling back to issuing a token. */
   tokenAnswers: TokenAnswer[];
+  /** Next API answers (rate limits, errors), used before the default echo. */
+  apiAnswers: Array<TokenAnswer & { headers?: Record<string, string> }>;
   /** Tokens the API answers 401 for (revoked). */
   revoked: Set<string>;
   expiresIn: number;
@@ -37,6 +39,7 @@ export async function startCaptureServer(): Promise<CaptureServer> {
     requests: [] as Captured[],
     issued: [] as string[],
     tokenAnswers: [] as TokenAnswer[],
+    apiAnswers: [] as Array<TokenAnswer & { headers?: Record<string, string> }>,
     revoked: new Set<string>(),
     expiresIn: 3600,
   };
@@ -58,6 +61,13 @@ export async function startCaptureServer(): Promise<CaptureServer> {
         const token = `token-${state.issued.length + 1}-${Math.random().toString(36).slice(2)}`;
         state.issued.push(token);
         res.end(JSON.stringify({ access_token: token, expires_in: state.expiresIn, token_type: 'Bearer' }));
+        return;
+      }
+      const scriptedApi = state.apiAnswers.shift();
+      if (scriptedApi) {
+        res.statusCode = scriptedApi.status;
+        for (const [name, value] of Object.entries(scriptedApi.headers ?? {})) res.setHeader(name, value);
+        res.end(JSON.stringify(scriptedApi.body));
         return;
       }
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];

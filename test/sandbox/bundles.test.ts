@@ -53,6 +53,7 @@ function reset(): void {
   server.requests.length = 0;
   server.issued.length = 0;
   server.tokenAnswers.length = 0;
+  server.apiAnswers.length = 0;
   server.revoked.clear();
   server.expiresIn = 3600;
 }
@@ -282,5 +283,29 @@ describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
     // the cookie Jar 1's response set; from then on the jar is emptied before every request.
     expect(cookies[3]).toBeUndefined();
     expect(JSON.stringify(run.console)).not.toContain('capture-session');
+  });
+
+  describe('rate limits', () => {
+    const limited = { status: 429, body: { title: 'Too Many Requests', status: 429, 'o:errorDetails': [{ detail: 'Concurrency limit', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' }] } };
+    const restletLimited = { status: 400, body: { error: { code: 'SSS_REQUEST_LIMIT_EXCEEDED', message: 'Request limit exceeded' } } };
+
+    it('retries a 429 after Retry-After and a RESTlet SSS_REQUEST_LIMIT_EXCEEDED after a backoff, then passes', async () => {
+      reset();
+      server.apiAnswers.push({ ...limited, headers: { 'Retry-After': '1' } }, restletLimited);
+      const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, LIST]), environment: m2mEnv() });
+      expect(failed(run)).toEqual([]);
+      expect(server.apiRequests()).toHaveLength(3);
+      expect(run.console.filter((line) => /waiting \d+ ms, then retry/.test(line.text))).toHaveLength(2);
+      expect(run.console.some((line) => /Retry-After 1 s/.test(line.text))).toBe(true);
+    });
+
+    it('gives up after 3 retries, and the run ends with a failure that says why', async () => {
+      reset();
+      for (let i = 0; i < 4; i += 1) server.apiAnswers.push({ ...limited, headers: { 'Retry-After': '0' } });
+      const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, { ...LIST, name: 'List customers' }]), environment: m2mEnv() });
+      expect(server.apiRequests()).toHaveLength(4);
+      expect(run.console.some((line) => /after 3 retries: the account's concurrency limit is still exhausted/.test(line.text))).toBe(true);
+      expect(failed(run).join('\n')).toMatch(/429/);
+    });
   });
 });
