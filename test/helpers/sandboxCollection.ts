@@ -19,6 +19,8 @@ export interface ItemSpec {
   form?: Array<[string, string]>;
   headers?: Array<[string, string]>;
   prerequest?: string;
+  /** Test-only pre-request lines, run after the collection script (instead of a bundle). */
+  prerequestLines?: string[];
   test?: string;
   disableCookies?: boolean;
 }
@@ -35,7 +37,10 @@ function item(spec: ItemSpec) {
       : undefined;
   return {
     name: spec.name,
-    event: [...event('prerequest', spec.prerequest), ...event('test', spec.test)],
+    event: [
+      ...(spec.prerequestLines ? [{ listen: 'prerequest', script: { type: 'text/javascript', exec: spec.prerequestLines } }] : event('prerequest', spec.prerequest)),
+      ...event('test', spec.test),
+    ],
     request: {
       method: spec.method,
       url: spec.url,

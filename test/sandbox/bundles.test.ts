@@ -308,4 +308,28 @@ describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
       expect(failed(run).join('\n')).toMatch(/429/);
     });
   });
+
+  it('derives the three base URLs from account_id when the environment leaves them empty (nothing is sent)', async () => {
+    reset();
+    const probe: ItemSpec = {
+      name: 'Probe',
+      method: 'GET',
+      url: '{{suitetalk_base_url}}/services/rest/record/v1/customer',
+      prerequestLines: [
+        "console.log('derived', pm.variables.get('suitetalk_base_url'), pm.variables.get('restlets_base_url'), pm.variables.get('app_base_url'), pm.variables.replaceIn(pm.request.url.toString()));",
+        "console.log('realm', /realm=\"([^\"]+)\"/.exec(pm.request.headers.get('Authorization'))[1]);",
+        'pm.execution.skipRequest();',
+      ],
+    };
+    const run = await runCollection(engine, {
+      collection: sandboxCollection([probe]),
+      environment: environment({ account_id: '1234567-sb1', auth_method: 'tba', consumer_key: 'ck', consumer_secret: 'cs', token_id: 'tk', token_secret: 'ts', suitetalk_base_url: '', restlets_base_url: '' }),
+    });
+    expect(server.requests).toHaveLength(0);
+    const lines = run.console.map((line) => line.text);
+    expect(lines).toContain(
+      'derived https://1234567-sb1.suitetalk.api.netsuite.com https://1234567-sb1.restlets.api.netsuite.com https://1234567-sb1.app.netsuite.com https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer',
+    );
+    expect(lines).toContain('realm 1234567_SB1');
+  });
 });
