@@ -8,6 +8,8 @@ const COMMANDS: Record<string, Loader> = {
   simulate: async () => (await import('../simulator/simulateCommand.ts')).simulateCommand,
   generate: async () => (await import('./generateCommand.ts')).generateCommand,
   env: async () => (await import('./envCommand.ts')).envCommand,
+  run: async () => (await import('./runCommand.ts')).runCommand,
+  start: async () => (await import('./startCommand.ts')).startCommand,
 };
 
 function usage(): string {
