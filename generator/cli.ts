@@ -8,6 +8,7 @@ const COMMANDS: Record<string, Loader> = {
   simulate: async () => (await import('../simulator/simulateCommand.ts')).simulateCommand,
   generate: async () => (await import('./generateCommand.ts')).generateCommand,
   env: async () => (await import('./envCommand.ts')).envCommand,
+  doctor: async () => (await import('./doctorCommand.ts')).doctorCommand,
   run: async () => (await import('./runCommand.ts')).runCommand,
   start: async () => (await import('./startCommand.ts')).startCommand,
 };

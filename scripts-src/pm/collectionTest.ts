@@ -4,6 +4,7 @@ import { decideRateLimitRetry } from '../core/rateLimitPolicy';
 import { decideRetry } from '../core/retryPolicy';
 import { requestKind } from '../core/requestKind';
 import { markJarDirty } from './cookies';
+import { diagnoseResponse, tbaNonceSeenBefore } from './diagnoseResponse';
 import { currentResponse } from './responseView';
 import { dropToken } from './tokenStore';
 import { readVariable } from './variables';
@@ -70,10 +71,14 @@ function retryIfUseful(): boolean {
   return true;
 }
 
-/** The every-response script: a bounded retry where it helps, then the request's expectations. */
+/** The every-response script: a bounded retry where it helps, a diagnosis of a final refusal, then the request's expectations. */
 export function collectionTest(nowMs: number): void {
+  const authorization = pm.request.headers.get('Authorization');
+  const nonceReused = authorization !== undefined && /^OAuth /.test(authorization) && tbaNonceSeenBefore(authorization);
   if (retryIfRateLimited(nowMs)) return;
   if (retryIfUseful()) return;
+  // Only the final attempt of a refused request is diagnosed (retries above return first).
+  if (pm.response.code >= 400) diagnoseResponse(nowMs, nonceReused);
   const expectation = EXPECTATIONS[pm.info.requestName];
   if (!expectation) return;
   const response = currentResponse();

@@ -1,0 +1,114 @@
+// Gathers, from the request that actually went out and NetSuite's answer, the facts the pure
+// diagnosis needs; reports its verdict as a failing pm.test and in the console, with the outbound
+// request logged and every secret redacted. Runs only for refusals (see isDiagnosable).
+import type CryptoJSNamespace from 'crypto-js';
+import type { DiagnosisFacts } from '../core/diagnosis';
+import { accountForms, diagnose, errorLabel, hostFormInUrl, isDiagnosable } from '../core/diagnosis';
+import { redactHeaders, redactText } from '../core/redact';
+import { currentOutbound } from './outbound';
+import { loadToken } from './tokenStore';
+import { readSecretsForRedaction, readVariable } from './variables';
+
+declare const require: (name: 'crypto-js') => typeof CryptoJSNamespace;
+
+const NONCES = 'nsp_tba_nonces';
+
+/** A JWT segment's JSON, or an empty object. */
+function claims(segment: string | undefined): { [name: string]: unknown } {
+  try {
+    const C = require('crypto-js');
+    return JSON.parse(C.enc.Base64.parse(String(segment).replace(/-/g, '+').replace(/_/g, '/')).toString(C.enc.Utf8)) || {};
+  } catch (_error) {
+    return {};
+  }
+}
+
+/**
+ * For a request sent with an OAuth 1.0a header: remembers its nonce (the last 50 of the run) and
+ * says whether it was sent before. Cheap; runs on every TBA response.
+ */
+export function tbaNonceSeenBefore(authorization: string): boolean {
+  const match = /oauth_nonce="([^"]*)"/.exec(authorization);
+  if (!match) return false;
+  const seen = String(pm.collectionVariables.get(NONCES) || '').split(' ');
+  const before = seen.indexOf(match[1] as string) >= 0;
+  if (!before) pm.collectionVariables.set(NONCES, seen.slice(-49).concat(match[1] as string).join(' '));
+  return before;
+}
+
+export function diagnoseResponse(nowMs: number, nonceReused: boolean): void {
+  const status = pm.response.code;
+  const body = pm.response.text();
+  if (!isDiagnosable(status, body)) return;
+  const out = currentOutbound();
+  const headers: Record<string, string> = {};
+  pm.request.headers.each((h) => {
+    if (!h.disabled) headers[h.key] = String(h.value);
+  });
+  const auth = pm.request.headers.get('Authorization') || '';
+  const scheme = (/^\S*/.exec(auth) as RegExpExecArray)[0];
+  const authMethod = readVariable(pm.variables, 'auth_method') || 'm2m';
+  const date = Date.parse(pm.response.headers.get('Date') || '');
+  const form: { [name: string]: string } = {};
+  for (const [key, value] of out.formParams) form[key] = value;
+  const facts: DiagnosisFacts = {
+    status,
+    body,
+    method: out.method,
+    url: out.url,
+    authMethod,
+    account: accountForms(readVariable(pm.variables, 'account_id')),
+    urlHost: hostFormInUrl(out.url),
+    cookie: pm.request.headers.has('Cookie'),
+    bodyEmpty: out.bodyEmpty,
+    authScheme: scheme,
+    nowMs,
+    serverDateMs: date > 0 ? date : undefined,
+    nonceReused,
+    grant: form.grant_type,
+  };
+  if (/^Bearer$/i.test(scheme)) {
+    const token = auth.slice(7).trim();
+    const cached = loadToken(authMethod === 'authcode' ? 'authcode' : 'm2m');
+    const exp = cached && cached.accessToken === token ? cached.expiresAt : Number(claims(token.split('.')[1]).exp) * 1000;
+    if (exp > 0) facts.tokenExpiresAt = exp;
+    facts.scopes = (readVariable(pm.variables, 'scope') || 'rest_webservices').split(/[\s,]+/);
+  } else if (/^OAuth$/i.test(scheme)) {
+    const tba: { [name: string]: string } = {};
+    auth.replace(/([a-z_]+)="([^"]*)"/g, (_all: string, key: string, value: string) => {
+      try {
+        tba[key] = decodeURIComponent(value);
+      } catch (_error) {
+        tba[key] = value;
+      }
+      return '';
+    });
+    facts.tba = tba;
+  }
+  const assertion = form.client_assertion;
+  if (assertion) {
+    const parts = assertion.split('.');
+    const header = claims(parts[0]);
+    const payload = claims(parts[1]);
+    facts.assertion = {
+      alg: header.alg,
+      kid: header.kid,
+      aud: payload.aud,
+      iat: payload.iat,
+      exp: payload.exp,
+      signatureBits: Math.floor(((parts[2] || '').length * 6) / 8) * 8,
+    };
+  }
+  const verdict = diagnose(facts);
+  const name = `${errorLabel(status, body)} diagnosis: ${verdict.layer} layer — ${verdict.cause}`;
+  const secrets = readSecretsForRedaction(pm.variables);
+  const sentBody = out.formParams.length ? out.formParams.map((p) => p.join('=')).join('&') : (pm.request.body && pm.request.body.raw) || '';
+  console.error(
+    `netsuite-postman: "${pm.info.requestName}": ${name}. Fix: ${verdict.fix}\n` +
+      `Sent: ${out.method} ${redactText(out.url, secrets)}\nHeaders: ${JSON.stringify(redactHeaders(headers, secrets))}\n` +
+      `Body: ${redactText(sentBody, secrets) || '(empty)'}`,
+  );
+  pm.test(name, () => {
+    throw new Error(`Fix: ${verdict.fix}`);
+  });
+}

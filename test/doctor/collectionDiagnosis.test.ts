@@ -1,0 +1,266 @@
+/**
+ * The in-collection diagnosis (collection-level test script), in both sandbox engines against the
+ * simulator with injected faults: each cause is named as its own layer with its own fix. Causes the
+ * pre-request guards refuse before sending are asserted as refusals, and their diagnosis is tested
+ * with hand-made requests sent past the guards (items without the pre-request script).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSimulator } from '../../simulator/startSimulator';
+import { startSimulator } from '../../simulator/startSimulator';
+import type { Engine, EngineRun } from '../helpers/engines';
+import { ENGINES, runCollection } from '../helpers/engines';
+import { assertion, environmentWith, envValue, mintToken, RSA_2048_PEM, tbaHeader, TOKEN_PATH } from './helpers';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let sim: RunningSimulator;
+let outDir: string;
+const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
+let testBundle: string[];
+
+beforeAll(async () => {
+  // The diagnosis makes collection-test.js larger than its current budget: build it here with the
+  // budget override (see buildCollectionTest.mjs), so the test runs the real, current bundle.
+  outDir = mkdtempSync(path.join(tmpdir(), 'nsp-diag-'));
+  execFileSync(process.execPath, [path.join(ROOT, 'test/doctor/buildCollectionTest.mjs'), outDir], { cwd: ROOT, stdio: 'pipe' });
+  testBundle = lines(path.join(outDir, 'collection-test.js'));
+  sim = await startSimulator();
+}, 60_000);
+afterAll(async () => {
+  await sim?.stop();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+interface Item {
+  name?: string;
+  method: string;
+  path: string;
+  base?: string;
+  headers?: Array<[string, string]>;
+  raw?: string;
+  form?: Array<[string, string]>;
+  mint?: boolean;
+}
+
+const dist = (name: string) => lines(path.join(ROOT, 'dist/scripts', `${name}.js`));
+
+function collection(items: Item[], withPrerequest: boolean) {
+  return {
+    info: { name: 'diagnosis', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    event: [
+      ...(withPrerequest ? [{ listen: 'prerequest', script: { type: 'text/javascript', exec: dist('collection-prerequest') } }] : []),
+      { listen: 'test', script: { type: 'text/javascript', exec: testBundle } },
+    ],
+    item: items.map((spec, index) => ({
+      name: spec.name ?? `item ${index}`,
+      event: spec.mint
+        ? [
+            { listen: 'prerequest', script: { type: 'text/javascript', exec: dist('mint-m2m') } },
+            { listen: 'test', script: { type: 'text/javascript', exec: dist('token-response') } },
+          ]
+        : [],
+      request: {
+        method: spec.method,
+        url: `${spec.base ?? '{{suitetalk_base_url}}'}${spec.path}`,
+        header: (spec.headers ?? []).map(([key, value]) => ({ key, value })),
+        ...(spec.form ? { body: { mode: 'urlencoded', urlencoded: spec.form.map(([key, value]) => ({ key, value })) } } : {}),
+        ...(spec.raw !== undefined ? { body: { mode: 'raw', raw: spec.raw } } : {}),
+      },
+      protocolProfileBehavior: { disableCookies: true },
+    })),
+  };
+}
+
+const LIST = '/services/rest/record/v1/customer?limit=1';
+const RESTLET = '/app/site/hosting/restlet.nl?script=customscript_nsp_echo&deploy=customdeploy_nsp_echo';
+
+function diagnoses(run: EngineRun) {
+  return run.executions.flatMap((e) => e.assertions.filter((a) => a.name.includes(' diagnosis: ')).map((a) => ({ name: a.name, error: a.error ?? '' })));
+}
+function refusals(run: EngineRun) {
+  return run.executions.flatMap((e) => e.assertions.filter((a) => a.name.startsWith('netsuite-postman refused')).map((a) => a.name));
+}
+
+const MINT: Item = { name: 'Mint M2M token', method: 'POST', path: TOKEN_PATH, form: [['grant_type', 'client_credentials']], mint: true };
+
+/** With the pre-request script, an M2M collection mints first (the signer loads there), as the generated ones do. */
+async function run(engine: Engine, items: Item[], options: { prerequest?: boolean; env?: Record<string, string> } = {}) {
+  const mintFirst = options.prerequest && (options.env?.auth_method ?? 'm2m') === 'm2m' && !items.some((i) => i.mint);
+  const all = mintFirst ? [MINT, ...items] : items;
+  return runCollection(engine, { collection: collection(all, options.prerequest ?? false), environment: environmentWith(sim, options.env ?? {}) });
+}
+
+function expectOne(result: EngineRun, layer: string, cause: RegExp, fix: RegExp) {
+  const found = diagnoses(result);
+  const seen = result.executions.map((e) => `${e.name} ${e.response?.code ?? 'skipped'} ${e.assertions.map((a) => `${a.name}${a.error ? `: ${a.error}` : ''}`).join(' | ')}`);
+  expect(found, JSON.stringify(seen)).toHaveLength(1);
+  expect(found[0]!.name).toMatch(new RegExp(` diagnosis: ${layer} layer — `));
+  expect(found[0]!.name).toMatch(cause);
+  expect(found[0]!.error).toMatch(fix);
+  const log = result.console.map((c) => c.text).join('\n');
+  expect(log).toContain('Sent: ');
+  for (const secret of ['private_key', 'consumer_secret', 'token_secret', 'client_secret', 'refresh_token']) {
+    expect(log).not.toContain(envValue(sim, secret).slice(0, 40));
+  }
+}
+
+describe.each(ENGINES)('in-collection diagnosis, %s engine', (engine) => {
+  it('Cookie header: removed by the pre-request script; diagnosed (headers) when sent past it', async () => {
+    sim.reset();
+    const guarded = await run(engine, [{ method: 'GET', path: LIST, headers: [['Cookie', 'JSESSIONID=abc']] }], { prerequest: true });
+    expect(diagnoses(guarded)).toEqual([]);
+    expect(guarded.executions[0]!.response!.code).toBe(200);
+    const token = await mintToken(sim);
+    const result = await run(engine, [{ method: 'GET', path: LIST, headers: [['Cookie', 'JSESSIONID=abc'], ['Authorization', `Bearer ${token}`]] }]);
+    expectOne(result, 'headers', /INVALID_LOGIN diagnosis: headers layer — a Cookie header was sent/, /browser session.*Disable cookie jar/);
+    expect(result.console.map((c) => c.text).join('\n')).not.toContain(token);
+  });
+
+  it('empty body: refused before sending; diagnosed (body) when sent past the guard', async () => {
+    sim.reset();
+    const guarded = await run(engine, [{ method: 'POST', path: '/services/rest/record/v1/customer' }], { prerequest: true });
+    expect(refusals(guarded).join()).toContain('EMPTY_BODY');
+    const token = await mintToken(sim);
+    const result = await run(engine, [{ method: 'POST', path: '/services/rest/record/v1/customer', headers: [['Authorization', `Bearer ${token}`]] }]);
+    expectOne(result, 'body', /the POST had an empty body/, /JSON body/);
+    expect(sim.stats().rejections.empty_body).toBeGreaterThan(0);
+  });
+
+  it('expired token (oauth)', async () => {
+    sim.reset();
+    sim.setFaults({ tokenLifetimeSeconds: 1 });
+    const token = await mintToken(sim);
+    sim.setFaults({ tokenLifetimeSeconds: 3600 });
+    await new Promise((r) => setTimeout(r, 2100));
+    const result = await run(engine, [{ method: 'GET', path: LIST, headers: [['Authorization', `Bearer ${token}`]] }]);
+    expectOne(result, 'oauth', /the access token expired \d+ s ago/, /refresh at ~50/);
+  });
+
+  it('revoked token (oauth); with the pre-request script the retry mints a new one', async () => {
+    sim.reset();
+    const token = await mintToken(sim);
+    sim.revokeAllTokens();
+    const result = await run(engine, [{ method: 'GET', path: LIST, headers: [['Authorization', `Bearer ${token}`]] }]);
+    expectOne(result, 'oauth', /revoked or unknown/, /Mint a new token/);
+  });
+
+  it('wrong account host: refused before sending; diagnosed (transport) when sent past the guard', async () => {
+    sim.reset();
+    const other = sim.baseUrl.replace(/1234567-sb1$/, '1234567-sb2');
+    const guarded = await run(engine, [{ method: 'GET', path: LIST, base: other }], { prerequest: true });
+    expect(refusals(guarded).join()).toContain('ACCOUNT_HOST_MISMATCH');
+    const result = await run(engine, [{ method: 'GET', path: LIST, base: other, headers: [['Authorization', `Bearer ${await mintToken(sim)}`]] }]);
+    expectOne(result, 'transport', /addresses account "1234567-sb2" but account_id is 1234567_SB1/, /same account/);
+  });
+
+  it('sandbox credentials against a production URL (transport)', async () => {
+    sim.reset();
+    const production = sim.baseUrl.replace(/1234567-sb1$/, '1234567');
+    const result = await run(engine, [{ method: 'GET', path: LIST, base: production, headers: [['Authorization', `Bearer ${await mintToken(sim)}`]] }]);
+    expectOne(result, 'transport', /1234567_SB1 credentials were sent to the production host "1234567"/, /separate integrations/);
+  });
+
+  it('wrong aud (oauth)', async () => {
+    sim.reset();
+    const wrongAud = `https://1234567-sb1.suitetalk.api.netsuite.com${TOKEN_PATH}`;
+    const result = await run(engine, [tokenRequest(await assertion(sim, { aud: wrongAud }))]);
+    expectOne(result, 'oauth', /aud is "https:\/\/1234567-sb1\.suitetalk/, /aud must be exactly the token URL/);
+  });
+
+  it('RS256: refused before signing; diagnosed (oauth) when a hand-made assertion uses it', async () => {
+    sim.reset();
+    const guarded = await run(engine, [{ method: 'POST', path: TOKEN_PATH, form: [['grant_type', 'client_credentials']], mint: true }], { prerequest: true, env: { jwt_algorithm: 'RS256' } });
+    expect(refusals(guarded).join()).toMatch(/RS256|JWT_ALGORITHM/);
+    const result = await run(engine, [tokenRequest(await assertion(sim, { alg: 'RS256' }))]);
+    expectOne(result, 'oauth', /signed with RS256/, /set jwt_algorithm to PS256/);
+  });
+
+  it('unknown kid (oauth)', async () => {
+    sim.reset();
+    const result = await run(engine, [{ method: 'POST', path: TOKEN_PATH, form: [['grant_type', 'client_credentials']], mint: true }], { prerequest: true, env: { certificate_id: 'no-such-certificate' } });
+    expectOne(result, 'oauth', /invalid_client diagnosis: oauth layer — NetSuite does not accept certificate_id \(kid "no-such-certificate"\)/, /Set certificate_id to the certificate id/);
+  });
+
+  it('RSA-2048 key: refused before signing; diagnosed (oauth) when a hand-made assertion uses it', async () => {
+    sim.reset();
+    const guarded = await run(engine, [{ method: 'POST', path: TOKEN_PATH, form: [['grant_type', 'client_credentials']], mint: true }], { prerequest: true, env: { private_key: RSA_2048_PEM } });
+    expect(refusals(guarded).join()).toMatch(/KEY|RSA/);
+    const result = await run(engine, [tokenRequest(await assertion(sim, { pem: RSA_2048_PEM }))]);
+    expectOne(result, 'oauth', /RSA-2048 key/, /RSA 3072 or 4096/);
+  });
+
+  it('wrong TBA secret (oauth)', async () => {
+    sim.reset();
+    const result = await run(engine, [{ method: 'GET', path: LIST }], { prerequest: true, env: { auth_method: 'tba', consumer_secret: 'not-the-secret-0000' } });
+    expectOne(result, 'oauth', /TBA signature or token was refused/, /consumer_secret/);
+    expect(sim.stats().rejections.tba_signature_invalid).toBeGreaterThan(0);
+  });
+
+  it('stale TBA timestamp (oauth), from the response Date header', async () => {
+    sim.reset();
+    const url = `${sim.baseUrl}${LIST}`;
+    const result = await run(engine, [{ method: 'GET', path: LIST, base: sim.baseUrl, headers: [['Authorization', tbaHeader(sim, 'GET', url, { timestamp: Math.floor(Date.now() / 1000) - 900 })]] }]);
+    expectOne(result, 'oauth', /oauth_timestamp is -\d+ s off NetSuite's clock/, /synchronise this computer's clock/);
+  });
+
+  it('reused TBA nonce (oauth)', async () => {
+    sim.reset();
+    const url = `${sim.baseUrl}${LIST}`;
+    const header = tbaHeader(sim, 'GET', url);
+    const item: Item = { method: 'GET', path: LIST, base: sim.baseUrl, headers: [['Authorization', header]] };
+    const result = await run(engine, [item, item]);
+    expect(result.executions[0]!.response!.code).toBe(200);
+    expectOne(result, 'oauth', /oauth_nonce "[0-9a-f]+" was already used/, /fresh oauth_nonce/);
+  });
+
+  it('HMAC-SHA1 in a hand-made TBA header (oauth)', async () => {
+    sim.reset();
+    const url = `${sim.baseUrl}${LIST}`;
+    const header = tbaHeader(sim, 'GET', url).replace('HMAC-SHA256', 'HMAC-SHA1');
+    const result = await run(engine, [{ method: 'GET', path: LIST, base: sim.baseUrl, headers: [['Authorization', header]] }]);
+    expectOne(result, 'oauth', /signed with HMAC-SHA1/, /only HMAC-SHA256/);
+  });
+
+  it('scope missing (oauth): a rest_webservices token on a RESTlet, after the retry', async () => {
+    sim.reset();
+    const result = await run(engine, [{ method: 'GET', path: RESTLET, base: '{{restlets_base_url}}' }], { prerequest: true, env: { scope: 'rest_webservices' } });
+    expectOne(result, 'oauth', /INVALID_LOGIN_ATTEMPT diagnosis: oauth layer — the token's scope \(rest_webservices\) lacks restlets/, /Add restlets to scope/);
+  });
+
+  it('role without permission (403, permissions)', async () => {
+    sim.reset();
+    sim.setFaults({ deniedRecordTypes: ['customer'] });
+    const result = await run(engine, [{ method: 'GET', path: LIST }], { prerequest: true });
+    expectOne(result, 'permissions', /authentication succeeded/, /Manage Roles > Permissions/);
+  });
+
+  it('concurrency limit (governance), only after the last retry', async () => {
+    sim.reset();
+    sim.setFaults({ rateLimitEvery: 1, retryAfterSeconds: 0 });
+    const result = await run(engine, [{ method: 'GET', path: LIST }], { prerequest: true });
+    expectOne(result, 'governance', /concurrency limit was exceeded/, /fewer requests at once/);
+    expect(result.executions.filter((e) => e.response?.code === 429).length).toBe(4);
+  });
+
+  it('a successful request gets no diagnosis', async () => {
+    sim.reset();
+    const result = await run(engine, [{ method: 'GET', path: LIST }], { prerequest: true });
+    expect(diagnoses(result)).toEqual([]);
+    expect(result.executions[0]!.response!.code).toBe(200);
+  });
+});
+
+function tokenRequest(clientAssertion: string): Item {
+  return {
+    method: 'POST',
+    path: TOKEN_PATH,
+    form: [
+      ['grant_type', 'client_credentials'],
+      ['client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'],
+      ['client_assertion', clientAssertion],
+    ],
+  };
+}
