@@ -3,6 +3,7 @@ import { NspError } from './NspError';
 import { base64ToHex, derIntegerHex, hexToUtf8, readDerChildren, readDerWhole } from './der';
 import { JWT_ALGORITHMS, type JwtAlgorithm } from './jwtAlgorithm';
 import type { EcCurve, ParsedKey } from './pem';
+import { signDeterministic, type Rfc6979Hash } from './rfc6979';
 
 /**
  * Default assertion lifetime: 50 minutes. NetSuite wants `exp` less than 60 minutes after `iat`;
@@ -56,10 +57,10 @@ export interface ClientAssertionPayload {
   jti?: string;
 }
 
-const EC_ALGORITHMS: { [alg: string]: { curve: EcCurve; bytes: number; signature: string } } = {
-  ES256: { curve: 'P-256', bytes: 32, signature: 'SHA256withECDSA' },
-  ES384: { curve: 'P-384', bytes: 48, signature: 'SHA384withECDSA' },
-  ES512: { curve: 'P-521', bytes: 66, signature: 'SHA512withECDSA' },
+const EC_ALGORITHMS: { [alg: string]: { curve: EcCurve; bytes: number; hash: Rfc6979Hash } } = {
+  ES256: { curve: 'P-256', bytes: 32, hash: 'sha256' },
+  ES384: { curve: 'P-384', bytes: 48, hash: 'sha384' },
+  ES512: { curve: 'P-521', bytes: 66, hash: 'sha512' },
 };
 
 const ALGORITHM_FOR_CURVE: { [curve: string]: JwtAlgorithm } = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
@@ -122,7 +123,8 @@ function requireText(value: unknown, code: string, variable: string, what: strin
  * Converts a DER ECDSA signature (SEQUENCE of two INTEGERs, as jsrsasign's Signature.sign()
  * returns it) to the JOSE form: r ‖ s, each left-padded with zero bytes to the curve's size
  * (32, 48 or 66 bytes). jsrsasign 11.1.5's own conversion gets P-521 wrong about a quarter of
- * the time (and can throw for P-256/P-384 when r or s has two leading zero bytes).
+ * the time (and can throw for P-256/P-384 when r or s has two leading zero bytes). The signer
+ * itself no longer goes through DER (see sign() and rfc6979.ts); this stays for DER signatures.
  */
 export function ecdsaDerToJose(derHex: string, curveBytes: number): string {
   const sequence = readDerWhole(derHex, 0x30);
@@ -144,12 +146,16 @@ function sign(algorithm: JwtAlgorithm, key: ParsedKey, headerJson: string, paylo
     // (salt length -1), a salt as long as the hash, as RFC 7518 §3.5 requires.
     return KJUR.jws.JWS.sign(algorithm, headerJson, payloadJson, key.key);
   }
-  // ES*: sign to DER with jsrsasign's ECDSA and convert to r ‖ s ourselves (see ecdsaDerToJose).
+  // ES*: deterministic ECDSA (RFC 6979, see rfc6979.ts) instead of jsrsasign's Signature.sign(),
+  // whose nonce k comes from an RNG that the Postman sandboxes seed from Math.random. r and s
+  // come back padded to the curve size: the JOSE form r ‖ s is their concatenation.
   const signingInput = utf8tob64u(headerJson) + '.' + utf8tob64u(payloadJson);
-  const signer = new KJUR.crypto.Signature({ alg: ec.signature });
-  signer.init(key.key);
-  signer.updateString(signingInput);
-  return signingInput + '.' + hextob64u(ecdsaDerToJose(signer.sign(), ec.bytes));
+  const privateKeyHex = (key.key as unknown as { prvKeyHex?: unknown }).prvKeyHex;
+  if (typeof privateKeyHex !== 'string') throw new Error('EC private key has no private value');
+  const hashHex = new KJUR.crypto.MessageDigest({ alg: ec.hash, prov: 'cryptojs' }).digestString(signingInput);
+  const signature = signDeterministic(ec.curve, privateKeyHex, hashHex, ec.hash);
+  if (signature.r.length !== ec.bytes * 2 || signature.s.length !== ec.bytes * 2) throw new Error('ECDSA signature of the wrong size');
+  return signingInput + '.' + hextob64u(signature.r + signature.s);
 }
 
 /**

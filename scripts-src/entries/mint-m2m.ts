@@ -3,13 +3,14 @@
 import { createM2mSigner } from '../core/m2mSigner';
 import { clientCredentialsForm } from '../core/tokenRequests';
 import { loadContext } from '../pm/context';
+import { webCryptoBytes } from '../pm/cryptoJs';
 import { currentOutbound } from '../pm/outbound';
 import { refuse } from '../pm/refuse';
 import { installSigner } from '../pm/signerGlobal';
 import { setFormBody, skipUnlessMethod } from '../pm/skipUnlessMethod';
 import { m2mAssertionInput } from '../pm/tokenEndpoint';
 
-const signer = createM2mSigner();
+const signer = createM2mSigner(webCryptoBytes());
 installSigner(signer);
 try {
   const context = loadContext();

@@ -4,7 +4,14 @@ import type CryptoJSNamespace from 'crypto-js';
 
 declare const require: (name: 'crypto-js') => typeof CryptoJSNamespace;
 /** Web Crypto, present in postman-sandbox 6.x (Postman app, Postman CLI), absent in 4.7.1 (Newman 6). */
-declare const crypto: { getRandomValues(array: Uint32Array): Uint32Array } | undefined;
+declare const crypto: { getRandomValues<T extends Uint8Array | Uint32Array>(array: T): T } | undefined;
+
+/** Secure random bytes from Web Crypto, or undefined where the engine has none (Newman 6). */
+export function webCryptoBytes(): ((length: number) => Uint8Array) | undefined {
+  if (typeof crypto === 'undefined' || !crypto || typeof crypto.getRandomValues !== 'function') return undefined;
+  const source = crypto;
+  return (length) => source.getRandomValues(new Uint8Array(length));
+}
 
 function cryptoJs(): typeof CryptoJSNamespace {
   return require('crypto-js');
