@@ -1,8 +1,10 @@
 // Test script of the token requests (Mint M2M token, Exchange authorization code, Refresh access
 // token): checks NetSuite's answer, explains an OAuth error, and caches the token for the run.
+import { decideTokenRetry, tokenRetriesSoFar } from '../core/tokenEndpointRetry';
 import { parseTokenResponse } from '../core/tokenResponse';
 import { loadContext } from '../pm/context';
 import { describeError } from '../pm/refuse';
+import { supersededByRetry } from '../pm/retryState';
 import { grantOfRequest } from '../pm/grantOfRequest';
 import { tokenCacheKey } from '../pm/tokenEndpoint';
 import { ISSUED_REFRESH_TOKEN, saveToken } from '../pm/tokenStore';
@@ -10,26 +12,65 @@ import { readVariable } from '../pm/variables';
 
 const name = pm.info.requestName;
 const grant = grantOfRequest() ?? 'client_credentials';
-try {
-  const token = parseTokenResponse(pm.response.code, pm.response.text(), Date.now(), grant);
-  const context = loadContext();
-  saveToken(grant === 'client_credentials' ? 'm2m' : 'authcode', {
-    key: tokenCacheKey(context, readVariable(pm.variables, 'client_id')),
-    accessToken: token.accessToken,
-    expiresAt: token.expiresAt,
+const TOKEN_RETRIES = 'nsp_token_endpoint_retries';
+
+/**
+ * A 5xx (or no answer) from the token endpoint: send this request again after a short wait, a
+ * few times (bounds in core/tokenEndpointRetry.ts). The retry runs the pre-request script again,
+ * so an M2M request gets a fresh assertion. Returns true when the response is dealt with here.
+ */
+function retryIfTransient(): boolean {
+  const response = pm.response;
+  const id = pm.info.requestId;
+  const say = `netsuite-postman: "${name}": `;
+  const retries = tokenRetriesSoFar(pm.collectionVariables.get(TOKEN_RETRIES), id);
+  const decision = decideTokenRetry({
+    status: response ? response.code : undefined,
+    retriesSoFar: retries,
+    random: Math.random,
   });
-  if (grant === 'authorization_code') {
-    const issued = (pm.response.json() as { refresh_token?: unknown }).refresh_token;
-    if (typeof issued === 'string' && issued !== '') {
-      pm.collectionVariables.set(ISSUED_REFRESH_TOKEN, issued);
-      console.info(`netsuite-postman: NetSuite issued a refresh token; it is kept in the collection variable ${ISSUED_REFRESH_TOKEN} for this session. Copy it into refresh_token (a secret) in your environment to run authcode unattended.`);
-    }
+  if (decision && decision.retry) {
+    pm.collectionVariables.set(TOKEN_RETRIES, `${id}|${retries + 1}`);
+    console.warn(say + decision.reason);
+    pm.execution.setNextRequest(id);
+    // The script (and so the run) waits here; the sandbox ends a script only when its timers have run.
+    setTimeout(() => undefined, decision.delayMs);
+    return true;
   }
-  const seconds = Math.round((token.expiresAt - Date.now()) / 1000);
-  pm.test(`${name}: NetSuite issued an access token (${grant}, valid ${seconds} s)`, () => undefined);
-} catch (error) {
-  const { code, message } = describeError(error);
-  pm.test(`${name}: NetSuite refused the token request (${code})`, () => {
-    throw new Error(message);
+  pm.collectionVariables.unset(TOKEN_RETRIES);
+  if (!decision) return false;
+  console.error(say + decision.reason);
+  pm.test(`${name}: TOKEN_ENDPOINT_UNAVAILABLE`, () => {
+    throw new Error(decision.reason);
   });
+  return true;
 }
+
+function judgeTokenResponse(): void {
+  try {
+    const token = parseTokenResponse(pm.response.code, pm.response.text(), Date.now(), grant);
+    const context = loadContext();
+    saveToken(grant === 'client_credentials' ? 'm2m' : 'authcode', {
+      key: tokenCacheKey(context, readVariable(pm.variables, 'client_id')),
+      accessToken: token.accessToken,
+      expiresAt: token.expiresAt,
+    });
+    if (grant === 'authorization_code') {
+      const issued = (pm.response.json() as { refresh_token?: unknown }).refresh_token;
+      if (typeof issued === 'string' && issued !== '') {
+        pm.collectionVariables.set(ISSUED_REFRESH_TOKEN, issued);
+        console.info(`netsuite-postman: NetSuite issued a refresh token; it is kept in the collection variable ${ISSUED_REFRESH_TOKEN} for this session. Copy it into refresh_token (a secret) in your environment to run authcode unattended.`);
+      }
+    }
+    const seconds = Math.round((token.expiresAt - Date.now()) / 1000);
+    pm.test(`${name}: NetSuite issued an access token (${grant}, valid ${seconds} s)`, () => undefined);
+  } catch (error) {
+    const { code, message } = describeError(error);
+    pm.test(`${name}: NetSuite refused the token request (${code})`, () => {
+      throw new Error(message);
+    });
+  }
+}
+
+// A rate-limited attempt that the collection-level script is already retrying is not judged here.
+if (!supersededByRetry() && !retryIfTransient()) judgeTokenResponse();

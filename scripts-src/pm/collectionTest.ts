@@ -4,13 +4,12 @@ import { decideRateLimitRetry } from '../core/rateLimitPolicy';
 import { decideRetry } from '../core/retryPolicy';
 import { requestKind } from '../core/requestKind';
 import { markJarDirty } from './cookies';
+import { RATE_LIMIT_RETRIES, RETRIED_AFTER_401 } from './retryState';
 import { diagnoseResponse, tbaNonceSeenBefore } from './diagnoseResponse';
 import { currentResponse } from './responseView';
 import { dropToken } from './tokenStore';
 import { readVariable } from './variables';
 
-const RETRIED = 'nsp_retried_request';
-const RATE_LIMIT_RETRIES = 'nsp_rate_limit_retries';
 
 /** Sends a rate-limited request again after the wait NetSuite asked for (or a backoff), a few times. */
 function retryIfRateLimited(nowMs: number): boolean {
@@ -51,8 +50,8 @@ function retryIfUseful(): boolean {
     markJarDirty();
     console.warn('netsuite-postman: a Cookie header went out with this request (from the cookie jar). NetSuite treats such requests as browser sessions; the jar is emptied before every following request.');
   }
-  const retried = pm.collectionVariables.get(RETRIED);
-  if (retried) pm.collectionVariables.unset(RETRIED);
+  const retried = pm.collectionVariables.get(RETRIED_AFTER_401);
+  if (retried) pm.collectionVariables.unset(RETRIED_AFTER_401);
   if (pm.response.code !== 401) return false;
   const method = parseAuthMethod(readVariable(pm.variables, 'auth_method'));
   const decision = decideRetry({
@@ -65,7 +64,7 @@ function retryIfUseful(): boolean {
   });
   if (!decision.retry) return false;
   if (decision.dropToken && method !== 'tba') dropToken(method);
-  pm.collectionVariables.set(RETRIED, pm.info.requestId);
+  pm.collectionVariables.set(RETRIED_AFTER_401, pm.info.requestId);
   pm.execution.setNextRequest(pm.info.requestId);
   console.warn(`netsuite-postman: "${pm.info.requestName}" got 401: ${decision.reason}; sending it once more.`);
   return true;

@@ -4,6 +4,7 @@ import type { CachedToken } from '../core/tokenCache';
 import { cacheKey } from '../core/tokenCache';
 import { basicAuthorization, clientCredentialsForm, refreshTokenForm } from '../core/tokenRequests';
 import { parseTokenResponse } from '../core/tokenResponse';
+import { decideTokenRetry } from '../core/tokenEndpointRetry';
 import type { RunContext } from './context';
 import { base64Utf8 } from './cryptoJs';
 import type { M2mAssertionInput, M2mSigner } from '../core/m2mSignerContract';
@@ -30,7 +31,7 @@ function clearCookies(url: string): Promise<void> {
   });
 }
 
-function postForm(url: string, form: Array<[string, string]>, headers: Array<{ key: string; value: string }>): Promise<FormResponse> {
+function postFormOnce(url: string, form: Array<[string, string]>, headers: Array<{ key: string; value: string }>): Promise<FormResponse> {
   return clearCookies(url).then(
     () =>
       new Promise<FormResponse>((resolve, reject) => {
@@ -43,13 +44,7 @@ function postForm(url: string, form: Array<[string, string]>, headers: Array<{ k
           },
           (error, response) => {
             if (error || !response) {
-              reject(
-                new NspError(
-                  'TOKEN_ENDPOINT_UNREACHABLE',
-                  `The token endpoint ${url} did not answer (${error instanceof Error ? error.message : String(error)}). Check suitetalk_base_url / account_id and the network, or raise --timeout-request.`,
-                  'suitetalk_base_url',
-                ),
-              );
+              reject(new Error(error instanceof Error ? error.message : String(error)));
               return;
             }
             resolve({ code: response.code, text: response.text() });
@@ -57,6 +52,34 @@ function postForm(url: string, form: Array<[string, string]>, headers: Array<{ k
         );
       }),
   );
+}
+
+/**
+ * POSTs to the token endpoint; a 5xx or no answer is tried again a few times after a short,
+ * growing wait (core/tokenEndpointRetry.ts bounds the count and each wait). The last
+ * answer is returned (a 5xx then fails in parseTokenResponse with NetSuite's error), or, with
+ * no answer at all, TOKEN_ENDPOINT_UNREACHABLE.
+ */
+function postForm(url: string, form: Array<[string, string]>, headers: Array<{ key: string; value: string }>, retriesSoFar = 0): Promise<FormResponse> {
+  const next = (response: FormResponse | undefined, error?: string): Promise<FormResponse> => {
+    const decision = decideTokenRetry({ status: response && response.code, error, retriesSoFar, random: Math.random });
+    if (decision && decision.retry) {
+      console.warn(`netsuite-postman: "${pm.info.requestName}": ${decision.reason}`);
+      return new Promise<void>((resolve) => {
+        setTimeout(resolve, decision.delayMs);
+      }).then(() => postForm(url, form, headers, retriesSoFar + 1));
+    }
+    if (decision) console.error(`netsuite-postman: "${pm.info.requestName}": ${decision.reason}`);
+    if (response) return Promise.resolve(response);
+    return Promise.reject(
+      new NspError(
+        'TOKEN_ENDPOINT_UNREACHABLE',
+        `The token endpoint ${url} did not answer (${error}). Check suitetalk_base_url / account_id and the network, or raise --timeout-request.`,
+        'suitetalk_base_url',
+      ),
+    );
+  };
+  return postFormOnce(url, form, headers).then(next, (error: unknown) => next(undefined, error instanceof Error ? error.message : String(error)));
 }
 
 export function tokenCacheKey(context: RunContext, clientId: string | undefined): string {

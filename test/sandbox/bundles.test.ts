@@ -299,6 +299,15 @@ describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
       expect(run.console.some((line) => /Retry-After 1 s/.test(line.text))).toBe(true);
     });
 
+    it('a 429 on "Mint M2M token" is retried, not reported as a failed mint', async () => {
+      reset();
+      server.tokenAnswers.push({ status: 429, body: { error: 'too_many_requests' } });
+      const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, LIST]), environment: m2mEnv() });
+      expect(failed(run)).toEqual([]);
+      expect(server.tokenRequests()).toHaveLength(2);
+      expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual([`Bearer ${server.issued[0]}`]);
+    });
+
     it('gives up after 3 retries, and the run ends with a failure that says why', async () => {
       reset();
       for (let i = 0; i < 4; i += 1) server.apiAnswers.push({ ...limited, headers: { 'Retry-After': '0' } });

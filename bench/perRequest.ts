@@ -1,0 +1,118 @@
+/**
+ * Benchmarks 1 and 2: per-request overhead, interleaved. Each round runs every variant once (a
+ * Newman run of `perRound` timed requests, plus the variant's Auth item when it has one), in an
+ * order rotated from round to round; per-request time is the wall time between Newman's
+ * `beforeItem` and `item` events of each timed request (Auth items excluded). Medians are taken
+ * over all timed requests of all rounds; ratios are ratios of those medians.
+ */
+import type { Engine } from '../test/helpers/engines.ts';
+import { verifyTba } from '../test/helpers/tbaVerify.ts';
+import { benchEnvironment, type Keys, readGenerated, STATIC_TOKEN, TBA_SECRETS, timedItems, type Variant, VARIANT_NOTES, variantCollection } from './lib/collections.ts';
+import { type EchoServer, startEchoServer } from './lib/echoServer.ts';
+import { timedRun } from './lib/newmanRun.ts';
+import { log, max, median, min } from './lib/stats.ts';
+
+export const VARIANTS: Variant[] = ['script-free', 'baseline', 'm2m', 'tba', 'authcode', 'jsrsasign-per-request', 'oauth1-builtin', 'oauth1-builtin-no-scripts'];
+
+export interface VariantResult {
+  variant: Variant;
+  perRound: number;
+  note: string;
+  perRequestMs: number[];
+  /** beforePrerequest → prerequest of each timed request (all pre-request scripts, no auth helper). */
+  prerequestMs: number[];
+  /** Median per-request time of each round, for the spread of per-round ratios. */
+  roundMedians: number[];
+  /** Sum of item times of the timed requests / count, per round (mean, includes outliers). */
+  meanMs: number[];
+  requests: number;
+  problems: string[];
+}
+
+export interface PerRequestResult {
+  engine: Engine;
+  rounds: number;
+  perRound: number;
+  server: string;
+  results: Record<Variant, VariantResult>;
+  wallSeconds: number;
+}
+
+function authProblems(variant: Variant, server: EchoServer): string[] {
+  const problems: string[] = [];
+  const expectBearer = (token: string | undefined) => {
+    for (const seen of server.seen) if (seen.authorization !== `Bearer ${token}`) problems.push(`${seen.method} ${seen.target}: Authorization "${seen.authorization.slice(0, 24)}…"`);
+  };
+  switch (variant) {
+    case 'script-free':
+    case 'baseline':
+      expectBearer(STATIC_TOKEN);
+      break;
+    case 'jsrsasign-per-request':
+      expectBearer(STATIC_TOKEN);
+      for (const seen of server.seen) if ((seen.assertion ?? '').split('.').length !== 3) problems.push(`${seen.target}: no signed JWT`);
+      break;
+    case 'm2m':
+    case 'authcode':
+      if (server.tokenRequests.length !== 1) problems.push(`${server.tokenRequests.length} token requests, expected 1`);
+      expectBearer(server.issued[server.issued.length - 1]);
+      break;
+    default:
+      for (const seen of server.seen) {
+        const result = verifyTba({ ...seen, origin: server.origin }, TBA_SECRETS);
+        if (!result.valid || result.params.oauth_signature_method !== 'HMAC-SHA256' || result.params.realm !== '1234567_SB1') {
+          problems.push(`${seen.method} ${seen.target}: TBA signature not valid`);
+        }
+      }
+  }
+  return problems.slice(0, 5);
+}
+
+export async function runPerRequest(engine: Engine, keys: Keys, rounds: number, perRound: number): Promise<PerRequestResult> {
+  const started = Date.now();
+  const server = await startEchoServer();
+  const generated = readGenerated('netsuite-rest');
+  // Signing PS256 with RSA-3072 in jsrsasign costs hundreds of ms per request: that variant runs
+  // fewer requests per round (its median is dominated by the signature, not by noise).
+  const countOf = (v: Variant) => (v === 'jsrsasign-per-request' ? Math.max(3, Math.round(perRound / 6)) : perRound);
+  const collections = Object.fromEntries(VARIANTS.map((v) => [v, variantCollection(v, generated, timedItems(countOf(v)))])) as Record<Variant, object>;
+  const envFor = (v: Variant) => benchEnvironment(server.origin, v === 'tba' || v.startsWith('oauth1') ? 'tba' : v === 'authcode' ? 'authcode' : 'm2m', keys.rsa3072);
+  const results = Object.fromEntries(
+    VARIANTS.map((v): [Variant, VariantResult] => [v, { variant: v, perRound: countOf(v), note: VARIANT_NOTES[v], perRequestMs: [], prerequestMs: [], roundMedians: [], meanMs: [], requests: 0, problems: [] }]),
+  ) as Record<Variant, VariantResult>;
+  try {
+    // One untimed warm-up run of every variant (module loading, JIT, connection setup).
+    for (const v of VARIANTS) await timedRun(engine, variantCollection(v, generated, timedItems(3)), envFor(v));
+    for (let round = 0; round < rounds; round++) {
+      const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
+      if (round % 2 === 1) order.reverse();
+      for (const v of order) {
+        server.clear();
+        const run = await timedRun(engine, collections[v], envFor(v));
+        const timedOnly = run.items.filter((item) => item.folder === 'Timed');
+        const result = results[v];
+        const times = timedOnly.map((item) => item.itemMs);
+        result.perRequestMs.push(...times);
+        result.prerequestMs.push(...timedOnly.map((item) => item.prerequestMs));
+        result.roundMedians.push(median(times));
+        result.meanMs.push(times.reduce((a, b) => a + b, 0) / times.length);
+        result.requests += timedOnly.filter((item) => item.sent && item.code === 200).length;
+        const problems = [...run.failures, ...run.assertionErrors, ...authProblems(v, server)];
+        if (timedOnly.length !== countOf(v)) problems.push(`${timedOnly.length} timed items, expected ${countOf(v)}`);
+        if (server.seen.length !== countOf(v)) problems.push(`server saw ${server.seen.length} API requests, expected ${countOf(v)}`);
+        if (problems.length) result.problems.push(...problems.slice(0, 5).map((p) => `round ${round + 1}: ${p}`));
+      }
+      log(`  ${engine} round ${round + 1}/${rounds}: ${VARIANTS.map((v) => `${v} ${results[v].roundMedians[round]!.toFixed(2)}`).join(', ')} (ms, median per request)`);
+    }
+  } finally {
+    await server.close();
+  }
+  return { engine, rounds, perRound, server: 'bench/lib/echoServer.ts (in-process loopback echo server)', results, wallSeconds: (Date.now() - started) / 1000 };
+}
+
+export function ratioOf(result: PerRequestResult, a: Variant, b: Variant): { ratio: number; roundMin: number; roundMax: number } {
+  const ra = result.results[a];
+  const rb = result.results[b];
+  const perRound = ra.roundMedians.map((m, i) => m / rb.roundMedians[i]!);
+  return { ratio: median(ra.perRequestMs) / median(rb.perRequestMs), roundMin: min(perRound), roundMax: max(perRound) };
+}
