@@ -14,6 +14,7 @@ import {
   ecdsaDerToJose,
   type ClientAssertionInput,
 } from '../../scripts-src/core/clientAssertion';
+import { errorOf } from '../helpers/nspError';
 
 // Keys are generated once for the file (RSA-4096 takes a few seconds).
 function pair(type: 'rsa' | 'ec', option: number | string): { privateKey: KeyObject; publicKey: KeyObject } {
@@ -54,15 +55,6 @@ function input(algorithm: JwtAlgorithm, key: ParsedKey, extra: Partial<ClientAss
   };
 }
 
-function errorOf(fn: () => unknown): NspError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NspError);
-    return error as NspError;
-  }
-  throw new Error('expected an NspError, but nothing was thrown');
-}
 
 /** Verifies with jose against node's public key and checks header and claims exactly. */
 async function verifyExactly(jwt: string, algorithm: JwtAlgorithm, publicKey: KeyObject, claims: Record<string, unknown>): Promise<void> {

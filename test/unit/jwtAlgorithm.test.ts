@@ -1,16 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { NspError } from '../../scripts-src/core/NspError';
 import { DEFAULT_JWT_ALGORITHM, JWT_ALGORITHMS, parseJwtAlgorithm } from '../../scripts-src/core/jwtAlgorithm';
+import { errorOf } from '../helpers/nspError';
 
-function errorOf(fn: () => unknown): NspError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NspError);
-    return error as NspError;
-  }
-  throw new Error('expected an NspError, but nothing was thrown');
-}
 
 describe('parseJwtAlgorithm', () => {
   it('defaults to PS256 when the variable is unset or empty', () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { NspError } from '../../scripts-src/core/NspError';
 import { parsePrivateKeyPem, type ParsedKey } from '../../scripts-src/core/pem';
+import { errorOf } from '../helpers/nspError';
 
 // Keys are generated once for the file; nothing is read from disk.
 function pair(type: string, options: object): { privateKey: KeyObject; publicKey: KeyObject } {
@@ -30,15 +31,6 @@ function body(text: string): string {
   return text.replace(/-----[^-]+-----/g, '').replace(/[^A-Za-z0-9+/=]/g, '');
 }
 
-function errorOf(fn: () => unknown): NspError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NspError);
-    return error as NspError;
-  }
-  throw new Error('expected an NspError, but nothing was thrown');
-}
 
 /** Asserts code, variable, message fragments, and that no run of 12+ base64 characters of the key is in the message. */
 function expectRefusal(input: string | undefined, code: string, fragments: string[], secretPem?: string): NspError {
