@@ -20,7 +20,8 @@ export interface AuthPlanInput {
   bufferSeconds: number;
   /** The M2M signer was loaded earlier in this run (by the Auth / Mint M2M token request). */
   signerLoaded: boolean;
-  hasRefreshToken: boolean;
+  /** A refresh token is available; asked only when no cached token can be used. */
+  hasRefreshToken: () => boolean;
 }
 
 export const MINT_REQUEST = 'Auth / Mint M2M token';
@@ -40,7 +41,7 @@ export function planAuth(input: AuthPlanInput): AuthPlan {
         '(A collection run does this by itself: the Auth folder runs first and later requests re-mint when the token ages.)',
     );
   }
-  if (input.hasRefreshToken) return { kind: 'refresh' };
+  if (input.hasRefreshToken()) return { kind: 'refresh' };
   throw new NspError(
     'NEEDS_AUTHORIZATION',
     `No fresh access token and no refresh_token for auth_method authcode. Send "${AUTHORIZE_REQUEST}" and then "Auth / Exchange authorization code", or set refresh_token in the environment.`,

@@ -73,17 +73,24 @@ export function collectionPrerequest(nowMs: number): void {
     const context = loadContext();
     removeCookieHeader();
     const outbound = currentOutbound();
-    guardRequest(outbound, { account: context.account, allowProduction: readVariable(pm.variables, 'allow_production') === 'true' });
+    guardRequest(outbound, {
+      account: context.account,
+      // Only a production account consults allow_production: other accounts skip the read.
+      allowProduction: context.account.kind === 'production' && readVariable(pm.variables, 'allow_production') === 'true',
+    });
+    // Validated for every method, as before; tba never looks at a token.
+    const bufferSeconds = parseBufferSeconds(readVariable(pm.variables, 'token_refresh_buffer_seconds'));
     const slot = context.method === 'tba' ? undefined : context.method;
     const plan = planAuth({
       method: context.method,
       requestKind: requestKind(outbound.url),
       cached: slot ? loadToken(slot) : undefined,
-      cacheKey: tokenCacheKey(context, readVariable(pm.variables, 'client_id')),
+      cacheKey: slot ? tokenCacheKey(context, readVariable(pm.variables, 'client_id')) : '',
       nowMs,
-      bufferSeconds: parseBufferSeconds(readVariable(pm.variables, 'token_refresh_buffer_seconds')),
+      bufferSeconds,
       signerLoaded: loadedSigner() !== undefined,
-      hasRefreshToken: context.method === 'authcode' && currentRefreshToken() !== undefined,
+      // Read only when the cached token cannot be used (planAuth asks last).
+      hasRefreshToken: () => context.method === 'authcode' && currentRefreshToken() !== undefined,
     });
     const jar = clearJarIfNeeded(outbound.url);
     pending = jar ? jar.then(() => execute(plan, context, outbound, nowMs)) : execute(plan, context, outbound, nowMs);

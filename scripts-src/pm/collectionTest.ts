@@ -6,6 +6,7 @@ import { requestKind } from '../core/requestKind';
 import { markJarDirty } from './cookies';
 import { RATE_LIMIT_RETRIES, RETRIED_AFTER_401 } from './retryState';
 import { diagnoseResponse, tbaNonceSeenBefore } from './diagnoseResponse';
+import { resolved } from './outbound';
 import { currentResponse } from './responseView';
 import { dropToken } from './tokenStore';
 import { readVariable } from './variables';
@@ -56,7 +57,7 @@ function retryIfUseful(): boolean {
   const method = parseAuthMethod(readVariable(pm.variables, 'auth_method'));
   const decision = decideRetry({
     status: pm.response.code,
-    requestKind: requestKind(pm.variables.replaceIn(pm.request.url.toString())),
+    requestKind: requestKind(resolved(pm.request.url.toString())),
     method,
     sentBearer: /^Bearer\s/i.test(pm.request.headers.get('Authorization') ?? ''),
     sentCookie,

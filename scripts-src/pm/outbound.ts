@@ -7,19 +7,24 @@ export interface Outbound {
   formParams: Array<[string, string]>;
 }
 
+/** `text` with `{{variables}}` resolved; text without `{{` is returned as is (replaceIn costs a sandbox call). */
+export function resolved(text: string): string {
+  return text.indexOf('{{') < 0 ? text : pm.variables.replaceIn(text);
+}
+
 export function currentOutbound(): Outbound {
   const request = pm.request;
-  const url = pm.variables.replaceIn(request.url.toString());
+  const url = resolved(request.url.toString());
   const body = request.body;
   const formParams: Array<[string, string]> = [];
   let bodyEmpty = true;
   if (body && body.mode === 'urlencoded' && body.urlencoded) {
     body.urlencoded.each((param) => {
-      if (!param.disabled) formParams.push([pm.variables.replaceIn(param.key), pm.variables.replaceIn(String(param.value ?? ''))]);
+      if (!param.disabled) formParams.push([resolved(param.key), resolved(String(param.value ?? ''))]);
     });
     bodyEmpty = formParams.length === 0;
   } else if (body && body.mode === 'raw') {
-    bodyEmpty = pm.variables.replaceIn(body.raw ?? '').trim() === '';
+    bodyEmpty = resolved(body.raw ?? '').trim() === '';
   } else if (body && body.mode) {
     bodyEmpty = body.isEmpty();
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuthPlanInput } from '../../scripts-src/core/authPlan';
 import { planAuth } from '../../scripts-src/core/authPlan';
 
@@ -16,7 +16,7 @@ function input(overrides: Partial<AuthPlanInput>): AuthPlanInput {
     nowMs: NOW,
     bufferSeconds: 600,
     signerLoaded: false,
-    hasRefreshToken: false,
+    hasRefreshToken: () => false,
     ...overrides,
   };
 }
@@ -54,7 +54,11 @@ describe('planAuth', () => {
   });
 
   it('refreshes authcode tokens with the refresh token, or says how to get one', () => {
-    expect(planAuth(input({ method: 'authcode', hasRefreshToken: true }))).toEqual({ kind: 'refresh' });
+    expect(planAuth(input({ method: 'authcode', hasRefreshToken: () => true }))).toEqual({ kind: 'refresh' });
+    // The refresh token is looked up only when the cached token cannot be used.
+    const lookup = vi.fn(() => true);
+    expect(planAuth(input({ method: 'authcode', cached: fresh, hasRefreshToken: lookup }))).toEqual({ kind: 'bearer', accessToken: 'tok-fresh' });
+    expect(lookup).not.toHaveBeenCalled();
     expect(() => planAuth(input({ method: 'authcode' }))).toThrow(/Auth \/ Authorize URL \(PKCE\)/);
   });
 });
