@@ -1,16 +1,19 @@
 import type { CliIo, Command } from './cliTypes.ts';
 import { CliError, EXIT } from './cliTypes.ts';
 
-type Loader = () => Promise<Command>;
+interface Entry {
+  summary: string;
+  load: () => Promise<Command>;
+}
 
 /** Commands load lazily so `--help` and small commands start fast. */
-const COMMANDS: Record<string, Loader> = {
-  simulate: async () => (await import('../simulator/simulateCommand.ts')).simulateCommand,
-  generate: async () => (await import('./generateCommand.ts')).generateCommand,
-  env: async () => (await import('./envCommand.ts')).envCommand,
-  doctor: async () => (await import('./doctorCommand.ts')).doctorCommand,
-  run: async () => (await import('./runCommand.ts')).runCommand,
-  start: async () => (await import('./startCommand.ts')).startCommand,
+const COMMANDS: Record<string, Entry> = {
+  start: { summary: 'generate, then run every collection and auth method against the simulator', load: async () => (await import('./startCommand.ts')).startCommand },
+  run: { summary: 'run collections with Newman against an environment file (or the embedded simulator)', load: async () => (await import('./runCommand.ts')).runCommand },
+  doctor: { summary: 'diagnose an environment offline and live, one PASS/WARN/FAIL line per check', load: async () => (await import('./doctorCommand.ts')).doctorCommand },
+  simulate: { summary: 'start the embedded NetSuite simulator and write its environment', load: async () => (await import('../simulator/simulateCommand.ts')).simulateCommand },
+  env: { summary: 'write a filled environment from variables or a .env file (--share: secrets blanked)', load: async () => (await import('./envCommand.ts')).envCommand },
+  generate: { summary: 'regenerate collections/ and environments/ (--check: fail on drift)', load: async () => (await import('./generateCommand.ts')).generateCommand },
 };
 
 function usage(): string {
@@ -18,7 +21,7 @@ function usage(): string {
     'Usage: netsuite-postman <command> [options]',
     '',
     'Commands:',
-    ...Object.keys(COMMANDS).map((name) => `  ${name}`),
+    ...Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(9)} ${entry.summary}`),
     '',
     'Run `netsuite-postman <command> --help` for the options of a command.',
     'Exit codes: 0 success, 1 something failed, 2 bad usage or input, 3 internal error.',
@@ -46,13 +49,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     io.out(usage());
     return name ? EXIT.ok : EXIT.usage;
   }
-  const load = COMMANDS[name];
-  if (!load) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     io.err(`netsuite-postman: unknown command "${name}".\n\n${usage()}`);
     return EXIT.usage;
   }
   try {
-    const command = await load();
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       io.out(`${command.usage}`);
       return EXIT.ok;
