@@ -63,7 +63,7 @@ export async function runGenerator(repeats: number, engine: Engine): Promise<Gen
   }
 
   const help = spawnSync(process.execPath, [path.join(ROOT, 'bin/netsuite-postman.mjs'), '--help'], { cwd: ROOT, encoding: 'utf8' });
-  const hasStart = /^\s+start\s*$/m.test(help.stdout ?? '');
+  const hasStart = /^\s+start\b/m.test(help.stdout ?? '');
   if (hasStart) {
     result.startMode = 'npm start';
     const out = mkdtempSync(path.join(os.tmpdir(), 'nsp-bench-start-'));
