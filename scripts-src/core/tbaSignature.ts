@@ -66,8 +66,30 @@ export function parseQueryPairs(query: string, url = ''): Array<[string, string]
 }
 
 /**
+ * RFC 3986 §5.2.4 remove_dot_segments: `.` and `..` segments resolved, as every HTTP client does
+ * before sending (so the signature covers the path the server actually receives).
+ */
+export function removeDotSegments(path: string): string {
+  const output: string[] = [];
+  const segments = path.split('/');
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i] as string;
+    const last = i === segments.length - 1;
+    if (segment === '.' || segment === '..') {
+      if (segment === '..' && output.length > 1) output.pop();
+      if (last) output.push('');
+    } else {
+      output.push(segment);
+    }
+  }
+  const joined = output.join('/');
+  return joined.charAt(0) === '/' || path.charAt(0) !== '/' ? joined : `/${joined}`;
+}
+
+/**
  * The base string URI (RFC 5849 §3.4.1.2): scheme and host lower-cased, port kept only when it is
- * not the scheme's default, path as written (`/` when empty), no query or fragment.
+ * not the scheme's default, path as sent (dot segments resolved, `/` when empty), no query or
+ * fragment.
  */
 export function baseStringUri(url: string): string {
   const parts = splitUri(url);
@@ -80,7 +102,7 @@ export function baseStringUri(url: string): string {
   }
   const defaultPort = parts.scheme === 'https' ? '443' : '80';
   const port = parts.port === undefined || Number(parts.port) === Number(defaultPort) ? '' : `:${Number(parts.port)}`;
-  const path = parts.path === '' ? '/' : parts.path;
+  const path = parts.path === '' ? '/' : removeDotSegments(parts.path);
   return `${parts.scheme}://${parts.host.toLowerCase()}${port}${path}`;
 }
 

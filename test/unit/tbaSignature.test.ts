@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  baseStringUri, normalizeParameters, parseQueryPairs, signTba,
+  baseStringUri, normalizeParameters, parseQueryPairs, removeDotSegments, signTba,
 } from '../../scripts-src/core/tbaSignature';
 import type { TbaSignInput } from '../../scripts-src/core/tbaSignature';
 import { NspError } from '../../scripts-src/core/NspError';
@@ -231,6 +231,21 @@ describe('signTba', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('removeDotSegments', () => {
+  it.each(['/a/b/c/./../../g', '/a/./b', '/a/b/..', '/a/b/.', '/..', '/a/../..', '/a/b/', '/', '/1234567-sb1/.', '/x/./y/../z/', '/a//b/../c'])(
+    '%s resolves as WHATWG URL (what the HTTP client sends) does',
+    (path) => {
+      expect(removeDotSegments(path)).toBe(new URL(`http://h${path}`).pathname);
+    },
+  );
+
+  it('the base string covers the path the server receives', () => {
+    expect(baseStringUri('https://1234567.suitetalk.api.netsuite.com/services/rest/./record/v1/x/../customer')).toBe(
+      'https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/customer',
     );
   });
 });
