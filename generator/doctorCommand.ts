@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { CliIo, Command } from './cliTypes.ts';
 import { CliError, EXIT } from './cliTypes.ts';
 import { runDoctor, type CheckResult } from './doctor/checks.ts';
 import { getVariable, readEnvironmentFile } from './runner/environmentFile.ts';
+import { parseCommandArgs } from './parseCommandArgs.ts';
 
 const USAGE = [
   'Usage: netsuite-postman doctor --environment FILE [--auth-method m2m|tba|authcode] [--timeout MS]',
@@ -25,17 +25,7 @@ export const doctorCommand: Command = {
   summary: 'Diagnose NetSuite authentication layer by layer (PASS / WARN / FAIL with the fix).',
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    let values: { environment?: string; 'auth-method'?: string; timeout?: string };
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { environment: { type: 'string' }, 'auth-method': { type: 'string' }, timeout: { type: 'string' } },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new CliError('USAGE', `${(error as Error).message}\n\n${USAGE}`);
-    }
+    const values = parseCommandArgs(argv, { environment: { type: 'string' }, 'auth-method': { type: 'string' }, timeout: { type: 'string' } }, USAGE);
     if (!values.environment) throw new CliError('USAGE', `--environment FILE is required.\n\n${USAGE}`);
     const environment = readEnvironmentFile(values.environment, io.cwd);
     const variables = (name: string): string | undefined => {

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliIo, Command } from './cliTypes.ts';
 import { CliError, EXIT } from './cliTypes.ts';
 import { canonicalJson } from './canonicalJson.ts';
@@ -8,6 +7,7 @@ import { readContract, type ContractVariableDoc } from './contract.ts';
 import { DotenvError, parseDotenv } from './dotenv.ts';
 import { buildEnvironmentTemplate, fillEnvironment, shareableEnvironment, TEMPLATES, type TemplateName } from './environments.ts';
 import { REPO_ROOT } from './generate.ts';
+import { parseCommandArgs } from './parseCommandArgs.ts';
 
 export const DEFAULT_ENV_OUT = 'local/netsuite.postman_environment.json';
 
@@ -84,22 +84,11 @@ export const envCommand: Command = {
   summary: 'Write a filled environment from environment variables or a .env file (and a shareable copy).',
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    let values: { 'from-dotenv'?: string; out?: string; share?: string; template?: string };
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          'from-dotenv': { type: 'string' },
-          out: { type: 'string' },
-          share: { type: 'string' },
-          template: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new CliError('USAGE', `${(error as Error).message}\n\n${USAGE}`);
-    }
+    const values = parseCommandArgs(
+      argv,
+      { 'from-dotenv': { type: 'string' }, out: { type: 'string' }, share: { type: 'string' }, template: { type: 'string' } },
+      USAGE,
+    );
     if (values.template !== undefined && !(TEMPLATES as readonly string[]).includes(values.template)) {
       throw new CliError('USAGE', `--template must be ${TEMPLATES.join(' or ')}, not "${values.template}".`);
     }

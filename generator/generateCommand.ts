@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliIo, Command } from './cliTypes.ts';
 import { CliError, EXIT } from './cliTypes.ts';
 import { drift, generate, REPO_ROOT, writeGenerated } from './generate.ts';
 import { GeneratorError } from './GeneratorError.ts';
+import { parseCommandArgs } from './parseCommandArgs.ts';
 
 const USAGE = [
   'Usage: netsuite-postman generate [--check] [--bundles DIR] [--out DIR]',
@@ -22,17 +22,7 @@ export const generateCommand: Command = {
   summary: 'Generate the versioned collections and environment templates (or --check them).',
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    let values: { check?: boolean; bundles?: string; out?: string };
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { check: { type: 'boolean' }, bundles: { type: 'string' }, out: { type: 'string' } },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new CliError('USAGE', `${(error as Error).message}\n\n${USAGE}`);
-    }
+    const values = parseCommandArgs(argv, { check: { type: 'boolean' }, bundles: { type: 'string' }, out: { type: 'string' } }, USAGE);
     let result;
     try {
       result = generate({

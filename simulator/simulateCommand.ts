@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CliError, EXIT, type CliIo, type Command } from '../generator/cliTypes.ts';
 import { parseAccountId } from './accountIds.ts';
 import { applyFaultPatch, defaultFaults, FaultError, type FaultPatch } from './faults.ts';
 import { startSimulator, DEFAULT_ACCOUNT_ID } from './startSimulator.ts';
+import { parseCommandArgs } from '../generator/parseCommandArgs.ts';
 
 const USAGE = `Usage: netsuite-postman simulate [--port N] [--env-out FILE] [--account ID] [--token-lifetime SECONDS] [--faults JSON] [--log]
 
@@ -39,24 +39,18 @@ export const simulateCommand: Command = {
   summary: 'Start the embedded NetSuite simulator and write a Postman environment for it.',
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    let values: Record<string, string | boolean | undefined>;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          port: { type: 'string' },
-          'env-out': { type: 'string' },
-          account: { type: 'string' },
-          'token-lifetime': { type: 'string' },
-          faults: { type: 'string' },
-          log: { type: 'boolean' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new CliError('invalid_option', `${(error as Error).message}\n\n${USAGE}`);
-    }
+    const values = parseCommandArgs(
+      argv,
+      {
+        port: { type: 'string' },
+        'env-out': { type: 'string' },
+        account: { type: 'string' },
+        'token-lifetime': { type: 'string' },
+        faults: { type: 'string' },
+        log: { type: 'boolean' },
+      },
+      USAGE,
+    );
     const port = integerOption(values.port as string | undefined, 'port', 0, 65535);
     const tokenLifetimeSeconds = integerOption(values['token-lifetime'] as string | undefined, 'token-lifetime', 1, 86400);
     const accountId = (values.account as string | undefined) ?? DEFAULT_ACCOUNT_ID;

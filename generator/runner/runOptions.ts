@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { CliError, EXIT } from '../cliTypes.ts';
 import { REPORTERS, type ReporterName } from './reportFiles.ts';
+import { parseCommandArgs } from '../parseCommandArgs.ts';
 
 /** Newman flags that carry values on the command line; the runner refuses them (secrets stay out of argv). */
 const ARGV_VARIABLE_FLAGS = ['--env-var', '--global-var', '--envVar', '--globalVar'];
@@ -39,9 +39,5 @@ export function parseOptions<T extends Record<string, { type: 'string' | 'boolea
       EXIT.usage,
     );
   }
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | string[] | undefined>;
-  } catch (error) {
-    throw new CliError('USAGE', `${(error as Error).message}\n\n${usage}`, EXIT.usage);
-  }
+  return parseCommandArgs(argv, options, usage) as Record<string, string | boolean | string[] | undefined>;
 }
