@@ -32,6 +32,12 @@ export function sha256Base64(data: string): string {
   return CryptoJS.enc.Base64.stringify(CryptoJS.SHA256(data));
 }
 
+/** Decodes base64url (or base64) to UTF-8 text, e.g. a JWT segment. */
+export function base64UrlToUtf8(text: string): string {
+  const CryptoJS = cryptoJs();
+  return CryptoJS.enc.Base64.parse(text.replace(/-/g, '+').replace(/_/g, '/')).toString(CryptoJS.enc.Utf8);
+}
+
 export function base64Utf8(text: string): string {
   const CryptoJS = cryptoJs();
   return CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(text));

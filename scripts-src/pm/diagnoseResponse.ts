@@ -1,23 +1,22 @@
 // Gathers, from the request that actually went out and NetSuite's answer, the facts the pure
 // diagnosis needs; reports its verdict as a failing pm.test and in the console, with the outbound
 // request logged and every secret redacted. Runs only for refusals (see isDiagnosable).
-import type CryptoJSNamespace from 'crypto-js';
 import type { DiagnosisFacts } from '../core/diagnosis';
 import { accountForms, diagnose, errorLabel, hostFormInUrl, isDiagnosable } from '../core/diagnosis';
 import { redactHeaders, redactText } from '../core/redact';
+import { base64UrlToUtf8 } from './cryptoJs';
 import { currentOutbound } from './outbound';
 import { loadToken } from './tokenStore';
 import { readSecretsForRedaction, readVariable } from './variables';
 
-declare const require: (name: 'crypto-js') => typeof CryptoJSNamespace;
-
-const NONCES = 'nsp_tba_nonces';
+/** OAuth 1.0a nonces sent in this run (the last 50): an implicit global, so tracking them costs
+ * no collection-variable write on every TBA response. Like the signer, it lives for one run. */
+declare let __netsuitePostmanNonces: string[] | undefined;
 
 /** A JWT segment's JSON, or an empty object. */
 function claims(segment: string | undefined): { [name: string]: unknown } {
   try {
-    const C = require('crypto-js');
-    return JSON.parse(C.enc.Base64.parse(String(segment).replace(/-/g, '+').replace(/_/g, '/')).toString(C.enc.Utf8)) || {};
+    return JSON.parse(base64UrlToUtf8(String(segment))) || {};
   } catch (_error) {
     return {};
   }
@@ -30,9 +29,10 @@ function claims(segment: string | undefined): { [name: string]: unknown } {
 export function tbaNonceSeenBefore(authorization: string): boolean {
   const match = /oauth_nonce="([^"]*)"/.exec(authorization);
   if (!match) return false;
-  const seen = String(pm.collectionVariables.get(NONCES) || '').split(' ');
-  const before = seen.indexOf(match[1] as string) >= 0;
-  if (!before) pm.collectionVariables.set(NONCES, seen.slice(-49).concat(match[1] as string).join(' '));
+  const nonce = match[1] as string;
+  const seen = typeof __netsuitePostmanNonces === 'undefined' || !__netsuitePostmanNonces ? [] : __netsuitePostmanNonces;
+  const before = seen.indexOf(nonce) >= 0;
+  if (!before) __netsuitePostmanNonces = seen.slice(-49).concat(nonce);
   return before;
 }
 
