@@ -14,7 +14,11 @@ export class GeneratorError extends Error {
       | 'STRAY_EXPECTATION'
       | 'BAD_EXPECTATION'
       | 'BAD_DEFINITION'
-      | 'BAD_COMMITTED_FILE',
+      | 'BAD_COMMITTED_FILE'
+      | 'CONFLICTING_VARIABLE'
+      | 'INVALID_VARIABLE'
+      | 'SECRETS_UNDER_ENVIRONMENTS'
+      | 'SOURCES_MISSING',
     message: string,
     readonly location?: string,
   ) {

@@ -1,9 +1,9 @@
 import { Node, Project, SyntaxKind } from 'ts-morph';
 import { GeneratorError } from './GeneratorError.ts';
 
-/** The auth methods of the contract, in the order descriptions list them. */
-export const AUTH_METHODS = ['m2m', 'tba', 'authcode'] as const;
-export type AuthMethod = (typeof AUTH_METHODS)[number];
+import { AUTH_METHODS, type AuthMethod } from '../scripts-src/core/authMethod.ts';
+
+export { AUTH_METHODS, type AuthMethod };
 
 /** One property of `ContractVariables`, as its JSDoc documents it. */
 export interface ContractVariableDoc {

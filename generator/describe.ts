@@ -1,4 +1,5 @@
-import { AUTH_METHODS, type AuthMethod, type ContractVariableDoc } from './contract.ts';
+import { AUTH_METHODS, type AuthMethod } from '../scripts-src/core/authMethod.ts';
+import type { ContractVariableDoc } from './contract.ts';
 
 const METHOD_TITLES: Record<AuthMethod, string> = {
   m2m: '`m2m` (OAuth 2.0 client credentials)',

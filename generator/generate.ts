@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EXPECTATIONS, type Expectation } from '../scripts-src/core/expectations.ts';
-import { BUNDLES, type BundleName, readBundles } from './bundles.ts';
+import { type BundleName, readBundles } from './bundles.ts';
 import { buildCollection, bundlesOf } from './buildCollection.ts';
 import { canonicalJson } from './canonicalJson.ts';
 import { CHANGELOG_FILE, type Release, updateChangelog } from './changelog.ts';
@@ -10,20 +9,22 @@ import { checkExpectations } from './checkExpectations.ts';
 import { COLLECTIONS } from './definitions/index.ts';
 import type { CollectionDef } from './definitions/types.ts';
 import { buildEnvironmentTemplate, templateFile, TEMPLATES } from './environments.ts';
-import { extractScriptMetadata } from './extractVariables.ts';
+import type { ScriptMetadata } from './extractVariables.ts';
 import { GeneratorError } from './GeneratorError.ts';
+import { PACKAGE_ROOT } from './packageRoot.ts';
+import { readScriptMetadata } from './scriptMetadataFile.ts';
 import { decideVersion, FIRST_VERSION, summary, type VersionDecision } from './versioning.ts';
 
-/** The repository root (the directory above generator/). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The package root: the repository in a clone, the package folder when installed. */
+export const REPO_ROOT = PACKAGE_ROOT;
 
 export interface GenerateOptions {
   /** Where `collections/` and `environments/` are read (committed) and written. Default: the repo root. */
   outDir?: string;
   /** The Rollup bundles. Default: `<repo>/dist/scripts`. */
   bundlesDir?: string;
-  /** The script sources (`entries/`, `pm/variables.ts`). Default: `<repo>/scripts-src`. */
-  scriptsDir?: string;
+  /** The variable contract and each bundle's reads. Default: the build's dist/script-metadata.json. */
+  metadata?: ScriptMetadata;
   /** Locations in messages are relative to this. Default: the repo root. */
   root?: string;
   collections?: readonly CollectionDef[];
@@ -59,17 +60,11 @@ function readIfExists(file: string): string | undefined {
 export function generate(options: GenerateOptions = {}): GenerateResult {
   const outDir = resolve(options.outDir ?? REPO_ROOT);
   const root = resolve(options.root ?? REPO_ROOT);
-  const scriptsDir = resolve(options.scriptsDir ?? join(REPO_ROOT, 'scripts-src'));
   const bundlesDir = resolve(options.bundlesDir ?? join(REPO_ROOT, 'dist', 'scripts'));
   const collections = options.collections ?? COLLECTIONS;
 
   checkExpectations(collections, options.expectations ?? EXPECTATIONS);
-  const metadata = extractScriptMetadata({
-    entriesDir: join(scriptsDir, 'entries'),
-    contractFile: join(scriptsDir, 'pm', 'variables.ts'),
-    entries: [...BUNDLES],
-    root,
-  });
+  const metadata = options.metadata ?? readScriptMetadata();
   const needed = [...new Set(collections.flatMap((def) => bundlesOf(def)))] as BundleName[];
   const bundles = readBundles(bundlesDir, needed, root);
 

@@ -1,8 +1,10 @@
 import { NspError } from './NspError';
 
-export type AuthMethod = 'm2m' | 'tba' | 'authcode';
+/** The auth methods of the contract, in the order descriptions list them (the one list of them). */
+export const AUTH_METHODS = ['m2m', 'tba', 'authcode'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
 
-const METHODS: readonly AuthMethod[] = ['m2m', 'tba', 'authcode'];
+const METHODS: readonly AuthMethod[] = AUTH_METHODS;
 
 /** `auth_method` as the scripts use it; unset means `m2m`, NetSuite's recommended method. */
 export function parseAuthMethod(value: string | undefined): AuthMethod {

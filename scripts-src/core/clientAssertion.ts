@@ -70,7 +70,7 @@ export function algorithmsForKey(key: ParsedKey): JwtAlgorithm[] {
   return key.kind === 'RSA' ? ['PS256', 'PS384', 'PS512'] : [ALGORITHM_FOR_CURVE[key.curve] as JwtAlgorithm];
 }
 
-function checkKeyFitsAlgorithm(algorithm: JwtAlgorithm, key: ParsedKey): void {
+export function checkKeyFitsAlgorithm(algorithm: JwtAlgorithm, key: ParsedKey): void {
   const ec = EC_ALGORITHMS[algorithm];
   if (key.kind === 'RSA') {
     if (ec !== undefined) {

@@ -31,3 +31,30 @@ export function redactHeaders(headers: Record<string, string>, secrets: readonly
   }
   return out;
 }
+
+/**
+ * The shapes a secret value takes in logs and reports: as is, with its newlines escaped (a PEM in
+ * JSON), URL-encoded (a form body), and each long line of a multi-line value (a PEM split over lines).
+ */
+export function secretVariants(secrets: readonly string[]): string[] {
+  const pieces: string[] = [];
+  for (const secret of secrets) {
+    const variants = [secret, secret.replace(/\r?\n/g, '\\n'), encodeURIComponent(secret)];
+    for (const line of secret.split(/\r?\n/)) {
+      const trimmed = line.trim();
+      if (trimmed.length >= 16 && !/^-----/.test(trimmed)) variants.push(trimmed);
+    }
+    for (const variant of variants) if (pieces.indexOf(variant) < 0) pieces.push(variant);
+  }
+  return pieces;
+}
+
+/** The redaction policy for whole reports (JSON, HTML, XML) and console lines: every secret shape, tokens, auth and cookie header values. */
+export function createRedactor(secrets: readonly string[]): (text: string) => string {
+  const pieces = secretVariants(secrets);
+  return (text) =>
+    redactText(text, pieces).replace(
+      /("key"\s*:\s*"(?:authorization|cookie|set-cookie|proxy-authorization)"\s*,\s*"value"\s*:\s*")(?:[^"\\]|\\.)*"/gi,
+      `$1${REDACTED}"`,
+    );
+}

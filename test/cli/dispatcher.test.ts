@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../generator/cli';
-import type { CliIo } from '../../generator/cliTypes';
+import { main } from '../../cli/main';
+import type { CliIo } from '../../cli/cliTypes';
 
 function io(): CliIo & { lines: { out: string[]; err: string[] } } {
   const lines = { out: [] as string[], err: [] as string[] };

@@ -1,13 +1,13 @@
 /** The runner's small pure modules, in process. */
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../../generator/cliTypes';
+import { GeneratorError } from '../../generator/GeneratorError';
 import type { ContractVariableDoc } from '../../generator/contract';
-import { resolveCollections, type PostmanCollectionJson } from '../../generator/runner/collectionNames';
-import { mergeProcessEnvironment, parseAuthMethods, secretValues, withVariable, type RunnerEnvironment } from '../../generator/runner/environmentFile';
-import { planFolders } from '../../generator/runner/folders';
-import { formatItem } from '../../generator/runner/progressReporter';
-import { createRedactor } from '../../generator/runner/redact';
-import { formatSummaryTable } from '../../generator/runner/summaryTable';
+import { resolveCollections, type PostmanCollectionJson } from '../../runner/collectionNames';
+import { mergeProcessEnvironment, parseAuthMethods, secretValues, withVariable, type RunnerEnvironment } from '../../runner/environmentFile';
+import { planFolders } from '../../runner/folders';
+import { formatItem } from '../../cli/progressReporter';
+import { createRedactor } from '../../scripts-src/core/redact';
+import { formatSummaryTable } from '../../cli/summaryTable';
 
 const doc = (name: string, secret = false): ContractVariableDoc => ({ name, description: name, documented: true, secret, authMethods: [], location: 'x:1' });
 const contract = [doc('account_id'), doc('client_id'), doc('token_secret', true)];
@@ -50,7 +50,7 @@ describe('environment', () => {
   });
 
   it('conflicting spellings are a usage error', () => {
-    expect(() => mergeProcessEnvironment(env({}), { client_id: 'a', NETSUITE_CLIENT_ID: 'b' }, contract)).toThrow(CliError);
+    expect(() => mergeProcessEnvironment(env({}), { client_id: 'a', NETSUITE_CLIENT_ID: 'b' }, contract)).toThrow(GeneratorError);
   });
 
   it('withVariable sets or adds without touching the original', () => {

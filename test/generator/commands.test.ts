@@ -1,14 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../generator/cli.ts';
-import { EXIT } from '../../generator/cliTypes.ts';
-import { DEFAULT_ENV_OUT } from '../../generator/envCommand.ts';
+import { main } from '../../cli/main.ts';
+import { EXIT } from '../../cli/cliTypes.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { DEFAULT_ENV_OUT } from '../../generator/writeEnvironment.ts';
 import { cleanTemps, captureIo, FIXTURE_BUNDLES, readJson, tempDir } from './helpers.ts';
 
 afterEach(cleanTemps);
 
-const KEY = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
+// A real key: `env` checks a private key the way the collections will (type, size, algorithm).
+const KEY = generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
+const EC_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
 const SECRET_VALUES = [KEY, 'tba-consumer-secret-value', 'tba-token-secret-value', 'oauth-client-secret-value'];
 
 function printed(io: ReturnType<typeof captureIo>): string {
@@ -155,5 +158,35 @@ describe('netsuite-postman env', () => {
     expect(await main(['env', '--from-dotenv', 'bad.env'], io)).toBe(EXIT.usage);
     expect(io.stderr.join('\n')).toContain('bad.env: line 1: the value of private_key has no closing "');
     expect(io.stderr.join('\n')).not.toContain('BEGIN PRIVATE KEY');
+  });
+});
+
+describe('netsuite-postman env refuses what the collections would refuse, writing nothing', () => {
+  const rsa2048 = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const publicKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['an account id with a space', { NETSUITE_ACCOUNT_ID: '12 34' }, /account_id \(BAD_ACCOUNT_ID\): The variable "account_id" is "12 34"/],
+    ['a NetSuite URL as the account id', { NETSUITE_ACCOUNT_ID: 'https://1234567-sb1.app.netsuite.com' }, /account_id \(BAD_ACCOUNT_ID\)/],
+    ['an unknown auth method', { NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_AUTH_METHOD: 'oauth1' }, /auth_method \(BAD_AUTH_METHOD\)/],
+    ['RS256', { NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_JWT_ALGORITHM: 'RS256' }, /jwt_algorithm \(RS256_REFUSED\)/],
+    ['an RSA key below 3072 bits', { NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_PRIVATE_KEY: rsa2048 }, /private_key \(RSA_KEY_TOO_SMALL\)/],
+    ['an EC key with a PS algorithm', { NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_PRIVATE_KEY: EC_KEY, NETSUITE_JWT_ALGORITHM: 'PS256' }, /jwt_algorithm \(KEY_ALGORITHM_MISMATCH\): jwt_algorithm is PS256, which needs an RSA key/],
+    ['a public key', { NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_PRIVATE_KEY: publicKey }, /private_key \(PUBLIC_KEY_INSTEAD_OF_PRIVATE_KEY\)/],
+    ['an unknown scope', { NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_SCOPE: 'rest_webservice' }, /scope \(BAD_SCOPE\)/],
+  ];
+  it.each(cases)('%s', async (_label, env, message) => {
+    const cwd = tempDir();
+    const io = captureIo(cwd, env);
+    expect(await main(['env'], io)).toBe(EXIT.usage);
+    expect(io.stderr.join('\n')).toMatch(message);
+    expect(io.stderr.join('\n')).toMatch(/nothing written/);
+    expect(existsSync(join(cwd, DEFAULT_ENV_OUT))).toBe(false);
+    for (const value of [KEY, rsa2048]) expect(printed(io)).not.toContain(value.split('\n')[1]);
+  });
+
+  it('accepts a key pasted with literal \\n escapes', async () => {
+    const cwd = tempDir();
+    const io = captureIo(cwd, { NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_PRIVATE_KEY: EC_KEY.replace(/\n/g, '\\n'), NETSUITE_JWT_ALGORITHM: 'ES256' });
+    expect(await main(['env'], io)).toBe(EXIT.ok);
   });
 });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
-import type { CliIo } from '../../generator/cliTypes.ts';
+import type { CliIo } from '../../cli/cliTypes.ts';
+import { BUNDLES } from '../../generator/bundles.ts';
+import { extractScriptMetadata } from '../../generator/extractVariables.ts';
 import { generate, type GenerateOptions } from '../../generator/generate.ts';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
@@ -11,7 +13,7 @@ export const FIXTURES = join(HERE, 'fixtures');
 export const FIXTURE_SCRIPTS = join(FIXTURES, 'scripts-src');
 export const FIXTURE_BUNDLES = join(FIXTURES, 'bundles');
 export const GOLDEN = join(HERE, 'golden');
-export const SCHEMA_FILE = '/work/shared/schemas/postman-collection-v2.1.0.schema.json';
+export const SCHEMA_FILE = join(HERE, '..', '..', 'schemas', 'postman-collection-v2.1.0.schema.json');
 
 const temps: string[] = [];
 
@@ -39,9 +41,20 @@ export function scriptsCopy(): string {
   return dir;
 }
 
-/** generate() on the fixtures (overridable), into `outDir`. */
-export function generateFixture(outDir: string, options: GenerateOptions = {}) {
-  return generate({ outDir, bundlesDir: FIXTURE_BUNDLES, scriptsDir: FIXTURE_SCRIPTS, root: FIXTURES, ...options });
+/** The script metadata of a script tree, as the build extracts it. */
+export function fixtureMetadata(scriptsDir = FIXTURE_SCRIPTS) {
+  return extractScriptMetadata({
+    entriesDir: join(scriptsDir, 'entries'),
+    contractFile: join(scriptsDir, 'pm', 'variables.ts'),
+    entries: [...BUNDLES],
+    root: FIXTURES,
+  });
+}
+
+/** generate() on the fixtures (overridable; `scriptsDir` swaps the script tree), into `outDir`. */
+export function generateFixture(outDir: string, options: GenerateOptions & { scriptsDir?: string } = {}) {
+  const { scriptsDir, ...rest } = options;
+  return generate({ outDir, bundlesDir: FIXTURE_BUNDLES, root: FIXTURES, metadata: fixtureMetadata(scriptsDir), ...rest });
 }
 
 export function readJson(file: string): any {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { simulateCommand } from '../../simulator/simulateCommand.ts';
-import { CliError, type CliIo } from '../../generator/cliTypes.ts';
+import { simulateCommand } from '../../cli/simulate.ts';
+import { CliError, type CliIo } from '../../cli/cliTypes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nsp-sim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

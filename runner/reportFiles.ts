@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** `cli` is the runner's own progress output; the others are Newman reporters writing files. */
+export const REPORTERS = ['cli', 'junit', 'html', 'json'] as const;
+/** What a run writes when no --reporters is given. */
+export const DEFAULT_REPORTERS: readonly ReporterName[] = ['cli', 'junit', 'html'];
+export type ReporterName = (typeof REPORTERS)[number];
+
+export interface ReportTargets {
+  junit?: string;
+  html?: string;
+  json?: string;
+}
+
+/** `reports/<collection stem>-<auth method>.xml` and `.html`: one pair per collection × method. */
+export function reportTargets(dir: string, stem: string, authMethod: string, reporters: readonly ReporterName[]): ReportTargets {
+  const base = join(dir, `${stem}-${authMethod}`);
+  return {
+    ...(reporters.includes('junit') ? { junit: `${base}.xml` } : {}),
+    ...(reporters.includes('html') ? { html: `${base}.html` } : {}),
+    ...(reporters.includes('json') ? { json: `${base}.json` } : {}),
+  };
+}
+
+/**
+ * Newman's reporter options. The HTML report (htmlextra) leaves out headers and bodies
+ * (`skipSensitiveData`: Authorization headers, token requests and answers) and the environment.
+ */
+export function newmanReporters(targets: ReportTargets, title: string): { reporters: string[]; reporter: Record<string, object> } {
+  const reporters: string[] = [];
+  const reporter: Record<string, object> = {};
+  if (targets.junit) {
+    reporters.push('junit');
+    reporter.junit = { export: targets.junit };
+  }
+  if (targets.html) {
+    reporters.push('htmlextra');
+    reporter.htmlextra = {
+      export: targets.html,
+      title,
+      browserTitle: title,
+      skipSensitiveData: true,
+      omitHeaders: true,
+      showEnvironmentData: false,
+      showGlobalData: false,
+    };
+  }
+  if (targets.json) {
+    reporters.push('json');
+    reporter.json = { export: targets.json };
+  }
+  return { reporters, reporter };
+}
+
+export function ensureDirectory(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
+/** Second line of defence: a secret value that reached a report is replaced in the file. */
+export function redactReportFiles(targets: ReportTargets, redact: (text: string) => string): void {
+  for (const file of [targets.junit, targets.html, targets.json]) {
+    if (!file || !existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const clean = redact(text);
+    if (clean !== text) writeFileSync(file, clean);
+  }
+}
