@@ -5,6 +5,7 @@ import { parseAccountId } from '../simulator/accountIds.ts';
 import { applyFaultPatch, defaultFaults, FaultError, type FaultPatch } from '../simulator/faults.ts';
 import { startSimulator, DEFAULT_ACCOUNT_ID } from '../simulator/startSimulator.ts';
 import { parseCommandArgs } from './parseCommandArgs.ts';
+import { integerOption } from './runOptions.ts';
 
 const USAGE = `Usage: netsuite-postman simulate [--port N] [--env-out FILE] [--account ID] [--token-lifetime SECONDS] [--faults JSON] [--log]
 
@@ -24,15 +25,6 @@ Options:
 Control endpoints (no auth, loopback only): GET /__simulator/stats, POST /__simulator/faults,
 POST /__simulator/revoke-tokens, POST /__simulator/reset. See docs/simulator.md.
 Stops on SIGINT/SIGTERM with exit code 0.`;
-
-function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) {
-    throw new CliError('invalid_option', `--${name} must be an integer from ${min} to ${max}, got "${value}".`);
-  }
-  return number;
-}
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -55,7 +47,7 @@ export const simulateCommand: Command = {
     const tokenLifetimeSeconds = integerOption(values['token-lifetime'] as string | undefined, 'token-lifetime', 1, 86400);
     const accountId = (values.account as string | undefined) ?? DEFAULT_ACCOUNT_ID;
     if (!parseAccountId(accountId)) {
-      throw new CliError('invalid_option', `--account "${accountId}" is not a NetSuite account id (1234567, 1234567_SB1, TSTDRV1234567).`);
+      throw new CliError('INVALID_OPTION', `--account "${accountId}" is not a NetSuite account id (1234567, 1234567_SB1, TSTDRV1234567).`);
     }
     let faults: FaultPatch | undefined;
     if (values.faults !== undefined) {
@@ -63,7 +55,7 @@ export const simulateCommand: Command = {
         faults = JSON.parse(values.faults as string) as FaultPatch;
         applyFaultPatch(defaultFaults(), faults);
       } catch (error) {
-        throw new CliError('invalid_option', `--faults: ${error instanceof FaultError ? error.message : 'not valid JSON'}.`);
+        throw new CliError('INVALID_OPTION', `--faults: ${error instanceof FaultError ? error.message : 'not valid JSON'}.`);
       }
     }
     const simulator = await startSimulator({

@@ -10,7 +10,11 @@ import { generate, type GenerateOptions } from '../../generator/generate.ts';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = join(HERE, 'fixtures');
-export const FIXTURE_SCRIPTS = join(FIXTURES, 'scripts-src');
+/** Fixture entries and modules; the contract and NspError come from the real sources (fixtureScripts()). */
+const FIXTURE_SCRIPT_FILES = join(FIXTURES, 'scripts-src');
+/** Real source files the fixture tree uses as they are (never copied into the fixtures). */
+const REAL_SOURCES = ['core/NspError.ts', 'pm/variables.ts'];
+const REPO = join(HERE, '..', '..');
 export const FIXTURE_BUNDLES = join(FIXTURES, 'bundles');
 export const GOLDEN = join(HERE, 'golden');
 export const SCHEMA_FILE = join(HERE, '..', '..', 'schemas', 'postman-collection-v2.1.0.schema.json');
@@ -34,20 +38,35 @@ export function bundlesCopy(): string {
   return dir;
 }
 
-/** A writable copy of the fixture script tree. */
-export function scriptsCopy(): string {
-  const dir = tempDir('nsp-scripts-');
-  cpSync(FIXTURE_SCRIPTS, dir, { recursive: true });
+function buildScriptTree(dir: string): string {
+  cpSync(FIXTURE_SCRIPT_FILES, dir, { recursive: true });
+  for (const file of REAL_SOURCES) cpSync(join(REPO, 'scripts-src', file), join(dir, file));
   return dir;
 }
 
+let sharedTree: string | undefined;
+/** The fixture script tree: fixture entries plus the real contract (pm/variables.ts) and NspError. */
+export function fixtureScripts(): string {
+  if (!sharedTree) {
+    const dir = buildScriptTree(mkdtempSync(join(tmpdir(), 'nsp-fixture-scripts-')));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    sharedTree = dir;
+  }
+  return sharedTree;
+}
+
+/** A writable copy of the fixture script tree. */
+export function scriptsCopy(): string {
+  return buildScriptTree(tempDir('nsp-scripts-'));
+}
+
 /** The script metadata of a script tree, as the build extracts it. */
-export function fixtureMetadata(scriptsDir = FIXTURE_SCRIPTS) {
+export function fixtureMetadata(scriptsDir = fixtureScripts()) {
   return extractScriptMetadata({
     entriesDir: join(scriptsDir, 'entries'),
     contractFile: join(scriptsDir, 'pm', 'variables.ts'),
     entries: [...BUNDLES],
-    root: FIXTURES,
+    root: scriptsDir,
   });
 }
 
