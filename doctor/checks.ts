@@ -26,6 +26,8 @@ export interface CheckResult {
 
 export interface DoctorInput {
   variables: (name: string) => string | undefined;
+  /** The contract's secret variables: their values never appear in a result. */
+  secretNames: readonly string[];
   authMethod: string;
   timeoutMs: number;
   now?: () => number;
@@ -56,7 +58,7 @@ function message(error: unknown): string {
 export async function runDoctor(input: DoctorInput, emit: (result: CheckResult) => void): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const v = input.variables;
-  const secrets = ['private_key', 'client_secret', 'refresh_token', 'consumer_key', 'consumer_secret', 'token_id', 'token_secret']
+  const secrets = input.secretNames
     .map((name) => v(name))
     .filter((value): value is string => value !== undefined);
   const add = (status: CheckStatus, layer: string, name: string, detail: string, fix?: string): void => {

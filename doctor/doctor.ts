@@ -34,7 +34,8 @@ export interface DoctorReport {
 export async function doctor(options: DoctorOptions, onResult: (result: CheckResult) => void = () => {}): Promise<DoctorReport> {
   const cwd = options.cwd ?? process.cwd();
   const read = typeof options.environment === 'string' ? readEnvironmentFile(options.environment, cwd) : options.environment;
-  const { environment, fromProcess } = mergeProcessEnvironment(read, options.processEnv ?? {}, contractVariables());
+  const contract = contractVariables();
+  const { environment, fromProcess } = mergeProcessEnvironment(read, options.processEnv ?? {}, contract);
   const variables = (name: string): string | undefined => {
     const value = getVariable(environment, name)?.trim();
     return value === undefined || value === '' ? undefined : value;
@@ -45,7 +46,8 @@ export async function doctor(options: DoctorOptions, onResult: (result: CheckRes
   }
   const timeoutMs = options.timeoutMs ?? 15_000;
   if (!(timeoutMs > 0)) throw new DoctorError('BAD_TIMEOUT', 'the timeout must be a positive number of milliseconds.');
-  const results = await runDoctor({ variables, authMethod, timeoutMs, ...(options.now ? { now: options.now } : {}) }, onResult);
+  const secretNames = contract.filter((variable) => variable.secret).map((variable) => variable.name);
+  const results = await runDoctor({ variables, secretNames, authMethod, timeoutMs, ...(options.now ? { now: options.now } : {}) }, onResult);
   const failed = results.filter((r) => r.status === 'FAIL').length;
   const warned = results.filter((r) => r.status === 'WARN').length;
   return { authMethod: authMethod as AuthMethod, fromProcess, results, passed: results.length - failed - warned, warned, failed };
