@@ -14,7 +14,15 @@ export class GeneratorError extends Error {
       | 'STRAY_EXPECTATION'
       | 'BAD_EXPECTATION'
       | 'BAD_DEFINITION'
-      | 'BAD_COMMITTED_FILE',
+      | 'BAD_COMMITTED_FILE'
+      // The metadata collection (generator/metadata/): its input document and options.
+      | 'METADATA_UNREADABLE'
+      | 'METADATA_NOT_OPENAPI3'
+      | 'METADATA_INVALID'
+      | 'METADATA_UNRESOLVED_REF'
+      | 'METADATA_UNKNOWN_RECORD_TYPE'
+      | 'METADATA_NO_OPERATIONS'
+      | 'BAD_OPTION',
     message: string,
     readonly location?: string,
   ) {
