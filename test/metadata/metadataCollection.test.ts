@@ -81,3 +81,23 @@ describe.each(ENGINES)('the generated records collection in the %s engine', (eng
     if (method === 'tba') expect(stats.tokensMinted.total).toBe(0);
   }, 120_000);
 });
+
+describe('the generated checks fail when the account answers otherwise', () => {
+  it('a role without permission for contact: the contact requests fail with the diagnosis; the others pass', async () => {
+    sim.reset();
+    sim.setFaults({ deniedRecordTypes: ['contact'] });
+    try {
+      const run = await runCollection('newman', { collection, environment: environmentFor(sim, 'm2m') });
+      const failedBy = (folder: string) =>
+        run.executions.filter((e) => e.path[0] === folder).flatMap((e) => e.assertions.filter((a) => a.error).map((a) => a.name));
+      expect(failedBy('customer')).toEqual([]);
+      expect(failedBy('salesorder')).toEqual([]);
+      const contact = failedBy('contact');
+      expect(contact).toContain('contact / List contact records: status 200');
+      expect(contact).toContain('contact / Create contact record: status 204');
+      expect(contact.some((name) => /INSUFFICIENT_PERMISSION diagnosis/.test(name))).toBe(true);
+    } finally {
+      sim.reset();
+    }
+  }, 120_000);
+});
