@@ -95,7 +95,8 @@ function buildRequest(
   folder: string,
   base: string,
   declared: ReadonlySet<string>,
-  selectedTypes: ReadonlySet<string>,
+  /** Per record type, the requests that set its id variable (its create, the transforms that make one). */
+  setters: ReadonlyMap<string, string[]>,
   /** For a `get` with a `fields` parameter: the variant that asks for these fields only. */
   onlyFields?: string[],
 ): Built {
@@ -116,9 +117,11 @@ function buildRequest(
       value: isExternal ? `nsp-${operation.recordType}-1` : '',
       description: isExternal
         ? `External id of the ${operation.recordType} record the "by external id" requests insert or update (path parameter \`${parameter}\`). Change it to address another record.`
-        : `${declaredParameter?.description ?? 'Internal id'} of the ${operation.recordType} record (path parameter \`${parameter}\`). Set by "Create ${operation.recordType} record" from its \`Location\` header${
-            selectedTypes.size > 0 ? ' (or by a transform that makes one)' : ''
-          }; or put the internal id of a record of your account here.`,
+        : `${declaredParameter?.description ?? 'Internal id'} of the ${operation.recordType} record (path parameter \`${parameter}\`). ${
+            setters.get(operation.recordType)?.length
+              ? `Set from the \`Location\` header by ${setters.get(operation.recordType)!.map((setter) => `"${setter}"`).join(' or ')}; or put`
+              : 'Set it to'
+          } the internal id of a record of your account.`,
     });
   }
 
@@ -247,7 +250,13 @@ export function metadataCollectionDef(input: MetadataCollectionInput): Collectio
   const auth = restCollection.folders.find((folder) => folder.name === 'Auth');
   if (!auth) throw new GeneratorError('BAD_DEFINITION', 'the REST collection has no Auth folder to reuse (generator/definitions/restCollection.ts).');
   const base = basePath(input.document);
-  const selected = new Set(types);
+  const setters = new Map<string, string[]>();
+  for (const type of types) {
+    for (const operation of input.operations.get(type) ?? []) {
+      const made = operation.kind === 'create' ? type : operation.kind === 'transform' ? operation.target! : undefined;
+      if (made && types.includes(made)) setters.set(made, [...(setters.get(made) ?? []), requestName(operation)]);
+    }
+  }
 
   // Path variables first, so create/transform requests know which id variables exist.
   const declared = new Set<string>();
@@ -264,9 +273,9 @@ export function metadataCollectionDef(input: MetadataCollectionInput): Collectio
     const operations = input.operations.get(type) ?? [];
     const items: RequestDef[] = [];
     for (const operation of operations) {
-      const variants = [buildRequest(operation, type, base, declared, selected)];
+      const variants = [buildRequest(operation, type, base, declared, setters)];
       const fields = operation.kind === 'get' ? fieldsToAsk(operation) : undefined;
-      if (fields) variants.push(buildRequest(operation, type, base, declared, selected, fields));
+      if (fields) variants.push(buildRequest(operation, type, base, declared, setters, fields));
       for (const built of variants) {
         if (reserved.has(built.request.name) || items.some((item) => item.name === built.request.name)) {
           throw new GeneratorError('BAD_DEFINITION', `${input.source}: two operations of ${type} would both be named "${built.request.name}".`, input.source);
