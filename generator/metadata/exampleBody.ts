@@ -22,14 +22,20 @@ function isObjectSchema(schema: Schema | undefined): boolean {
   return !!schema && (schema.type === 'object' || (!!schema.properties && schema.type === undefined));
 }
 
-/** The first schema of allOf/oneOf/anyOf, or the schema itself (NetSuite uses plain schemas). */
+/** allOf merges, one per schema object, so a schema keeps one identity (the cycle check relies on it). */
+const MERGED = new WeakMap<object, Schema>();
+
+/** allOf merged into one object schema; the first of oneOf/anyOf; else the schema itself (NetSuite uses plain schemas). */
 function effective(schema: Schema | undefined): Schema | undefined {
   if (!schema) return undefined;
+  const cached = MERGED.get(schema);
+  if (cached) return cached;
   for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
     const list = schema[key] as Schema[] | undefined;
     if (list && list.length > 0 && !schema.properties && !schema.type) {
       if (key === 'allOf') {
         const merged: Schema = { type: 'object', properties: {}, required: [] };
+        MERGED.set(schema, merged);
         for (const part of list.map((entry) => effective(entry as Schema))) {
           Object.assign(merged.properties!, part?.properties ?? {});
           merged.required!.push(...(part?.required ?? []));
