@@ -89,6 +89,14 @@ interface Built {
   variables: CollectionVariableDef[];
 }
 
+/** The record type whose new id an operation's `Location` names: a create's own type, a transform's target. */
+function recordMadeBy(operation: RecordOperation): string | undefined {
+  if (!successStatuses(operation.operation).includes(204)) return undefined;
+  if (operation.kind === 'create') return operation.recordType;
+  if (operation.kind === 'transform') return operation.target;
+  return undefined;
+}
+
 /** The Postman request for one operation of the catalog. */
 function buildRequest(
   operation: RecordOperation,
@@ -153,7 +161,9 @@ function buildRequest(
       body = example;
     } else body = updateExample(schema);
   }
-  if (body !== undefined || ['POST', 'PUT', 'PATCH'].includes(operation.method)) headers.unshift(JSON_HEADER);
+  // A write without a body is refused before it is sent (an empty body fails at NetSuite's gateway).
+  if (body === undefined && ['POST', 'PUT', 'PATCH'].includes(operation.method)) body = {};
+  if (body !== undefined) headers.unshift(JSON_HEADER);
   if (operation.method === 'GET') headers.unshift(ACCEPT_JSON);
 
   const statuses = successStatuses(operation.operation);
@@ -162,14 +172,8 @@ function buildRequest(
   else if (operation.kind === 'get' || operation.kind === 'getByExternalId') check.json = 'record';
   else if (operation.method === 'GET') check.json = 'object';
   if (['create', 'upsert', 'transform'].includes(operation.kind) && statuses.includes(204)) check.location = true;
-  if (operation.kind === 'create' && check.location) {
-    const idVariable = pathVariable(operation.recordType, 'id');
-    if (declared.has(idVariable)) check.capture = idVariable;
-  }
-  if (operation.kind === 'transform' && check.location) {
-    const targetVariable = pathVariable(operation.target!, 'id');
-    if (declared.has(targetVariable)) check.capture = targetVariable;
-  }
+  const made = recordMadeBy(operation);
+  if (made && declared.has(pathVariable(made, 'id'))) check.capture = pathVariable(made, 'id');
 
   const summary = [operation.operation.summary, operation.operation.description].filter(Boolean).join(' ');
   const lines = [
@@ -253,7 +257,7 @@ export function metadataCollectionDef(input: MetadataCollectionInput): Collectio
   const setters = new Map<string, string[]>();
   for (const type of types) {
     for (const operation of input.operations.get(type) ?? []) {
-      const made = operation.kind === 'create' ? type : operation.kind === 'transform' ? operation.target! : undefined;
+      const made = recordMadeBy(operation);
       if (made && types.includes(made)) setters.set(made, [...(setters.get(made) ?? []), requestName(operation)]);
     }
   }

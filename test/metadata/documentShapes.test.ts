@@ -26,6 +26,9 @@ const DOCUMENT = {
       parameters: [{ name: 'employeeId', in: 'path', required: true, schema: { type: 'string' } }],
       get: { responses: { '200': { description: 'x', content: { 'application/json': { schema: ref('employee') } } } } },
     },
+    '/employee/{employeeId}/!detach': {
+      post: { parameters: [{ name: 'employeeId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'x' } } },
+    },
     '/employee/{employeeId}/!attach': {
       post: {
         parameters: [
@@ -76,6 +79,7 @@ describe('documents of other shapes', () => {
       'create POST /employee',
       'get GET /employee/{employeeId}',
       'other POST /employee/{employeeId}/!attach',
+      'other POST /employee/{employeeId}/!detach',
     ]);
     expect(unsupportedMethods(document)).toEqual(['HEAD /employee']);
 
@@ -106,7 +110,9 @@ describe('documents of other shapes', () => {
     const [auth, folder] = def.folders;
     expect(auth!.name).toBe('Auth');
     const byName = Object.fromEntries(folder!.items.map((item) => [item.name, item]));
-    expect(Object.keys(byName)).toEqual(['Create employee record', 'Get employee record', 'POST /employee/{employeeId}/!attach']);
+    expect(Object.keys(byName)).toEqual(['Create employee record', 'Get employee record', 'POST /employee/{employeeId}/!attach', 'POST /employee/{employeeId}/!detach']);
+    // A write the document gives no body still sends one: an empty body is refused at NetSuite's gateway.
+    expect(byName['POST /employee/{employeeId}/!detach']!.body).toEqual({ mode: 'json', json: {} });
     expect(byName['Create employee record']!.url).toBe('{{suitetalk_base_url}}/services/rest/record/v1/employee');
     expect(byName['Create employee record']!.testScript!.join('\n')).toContain('"status":[201]');
     // 201 is no insert NetSuite answers with Location: no capture is promised.
