@@ -2,7 +2,8 @@
  * netsuite-postman's programmatic API: what the CLI commands do, as functions that return results
  * and throw coded errors (RunnerError, GeneratorError, DoctorError) — they never print or exit.
  *
- *   import { run, startSimulator, doctor, writeEnvironment, generate } from 'netsuite-postman';
+ *   import { run, startSimulator, doctor, writeEnvironment, generate, fetchMetadataCatalog,
+ *     generateMetadataCollection } from 'netsuite-postman';
  */
 export { run, type RunOptions, type RunSetupEvent } from './runner/run.ts';
 export type { RunEvent, RunMatrixResult, SummaryRow } from './runner/runMatrix.ts';
@@ -18,3 +19,6 @@ export { writeEnvironment, inferTemplate, DEFAULT_ENV_OUT, type WriteEnvironment
 export { checkVariables, type VariableProblem } from './generator/checkVariables.ts';
 export { generate, writeGenerated, drift, type GenerateOptions, type GenerateResult, type GeneratedFile } from './generator/generate.ts';
 export { GeneratorError } from './generator/GeneratorError.ts';
+export { generateMetadataCollection } from './generator/metadata/generateMetadataCollection.ts';
+export { fetchMetadataCatalog, type FetchMetadataCatalogOptions, type FetchMetadataCatalogResult } from './runner/fetchMetadataCatalog.ts';
+export { MetadataCatalogError } from './runner/MetadataCatalogError.ts';

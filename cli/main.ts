@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DoctorError } from '../doctor/DoctorError.ts';
 import { GeneratorError } from '../generator/GeneratorError.ts';
 import { PACKAGE_ROOT } from '../generator/packageRoot.ts';
+import { MetadataCatalogError } from '../runner/MetadataCatalogError.ts';
 import { RunnerError } from '../runner/RunnerError.ts';
 import type { CliIo, Command } from './cliTypes.ts';
 import { CliError, EXIT } from './cliTypes.ts';
@@ -19,7 +20,8 @@ const COMMANDS: Record<string, Entry> = {
   doctor: { summary: 'diagnose an environment offline and live, one PASS/WARN/FAIL line per check', load: async () => (await import('./doctor.ts')).doctorCommand },
   simulate: { summary: 'start the embedded NetSuite simulator and write its environment', load: async () => (await import('./simulate.ts')).simulateCommand },
   env: { summary: 'write a filled environment from variables or a .env file (--share: secrets blanked)', load: async () => (await import('./env.ts')).envCommand },
-  generate: { summary: 'regenerate collections/ and environments/ (--check: fail on drift)', load: async () => (await import('./generate.ts')).generateCommand },
+  metadata: { summary: "save the account's metadata catalog (OpenAPI 3) with the collections' own auth", load: async () => (await import('./metadata.ts')).metadataCommand },
+  generate: { summary: 'regenerate collections/ and environments/ (--check: fail on drift; --metadata: a records collection)', load: async () => (await import('./generate.ts')).generateCommand },
 };
 
 function usage(): string {
@@ -40,13 +42,28 @@ export function packageVersion(): string {
 }
 
 /** GeneratorError codes that are the user's input, not a broken build. */
-const GENERATOR_INPUT_CODES = new Set(['MISSING_BUNDLE', 'CONFLICTING_VARIABLE', 'INVALID_VARIABLE', 'SECRETS_UNDER_ENVIRONMENTS', 'SOURCES_MISSING']);
+const GENERATOR_INPUT_CODES = new Set([
+  'MISSING_BUNDLE',
+  'CONFLICTING_VARIABLE',
+  'INVALID_VARIABLE',
+  'SECRETS_UNDER_ENVIRONMENTS',
+  'SOURCES_MISSING',
+  'METADATA_UNREADABLE',
+  'METADATA_NOT_OPENAPI3',
+  'METADATA_INVALID',
+  'METADATA_UNRESOLVED_REF',
+  'METADATA_UNKNOWN_RECORD_TYPE',
+  'METADATA_NO_OPERATIONS',
+  'BAD_OPTION',
+]);
 
 /** The exit code of a coded error thrown by a library: input problems are 2, a failed generation 1. */
 function exitCodeOf(error: unknown): number | undefined {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof RunnerError || error instanceof DoctorError) return EXIT.usage;
   if (error instanceof GeneratorError) return GENERATOR_INPUT_CODES.has(error.code) ? EXIT.usage : EXIT.failed;
+  // A catalog NetSuite refused or never sent is a failed run (1); a bad option or missing collection is input (2).
+  if (error instanceof MetadataCatalogError) return error.code === 'BAD_OPTION' || error.code === 'NO_REST_COLLECTION' ? EXIT.usage : EXIT.failed;
   return undefined;
 }
 

@@ -18,7 +18,15 @@ export class GeneratorError extends Error {
       | 'CONFLICTING_VARIABLE'
       | 'INVALID_VARIABLE'
       | 'SECRETS_UNDER_ENVIRONMENTS'
-      | 'SOURCES_MISSING',
+      | 'SOURCES_MISSING'
+      // The metadata collection (generator/metadata/): its input document and options.
+      | 'METADATA_UNREADABLE'
+      | 'METADATA_NOT_OPENAPI3'
+      | 'METADATA_INVALID'
+      | 'METADATA_UNRESOLVED_REF'
+      | 'METADATA_UNKNOWN_RECORD_TYPE'
+      | 'METADATA_NO_OPERATIONS'
+      | 'BAD_OPTION',
     message: string,
     readonly location?: string,
   ) {

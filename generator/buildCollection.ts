@@ -49,6 +49,15 @@ function scriptEvent(path: string, listen: 'prerequest' | 'test', bundle: Bundle
   } as never);
 }
 
+/** An item script given as lines (see `RequestDef.testScript`). */
+function inlineScriptEvent(path: string, listen: 'prerequest' | 'test', exec: readonly string[]) {
+  return new Event({
+    id: stableId(`${path}#${listen}`),
+    listen,
+    script: new Script({ id: stableId(`${path}#${listen}/script`), type: 'text/javascript', exec: [...exec] }),
+  } as never);
+}
+
 function requestBody(request: RequestDef): Record<string, unknown> | undefined {
   const body = request.body;
   if (!body) return undefined;
@@ -124,6 +133,7 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
       } as never);
       if (request.prerequest) item.events.add(scriptEvent(path, 'prerequest', request.prerequest, bundles));
       if (request.test) item.events.add(scriptEvent(path, 'test', request.test, bundles));
+      else if (request.testScript) item.events.add(inlineScriptEvent(path, 'test', request.testScript));
       group.items.add(item);
     }
     for (const name of folderUsed) collectionUsed.add(name);

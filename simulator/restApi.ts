@@ -1,16 +1,17 @@
 import { UUID_PATTERN } from './asyncJobs.ts';
 import { handleCertificates } from './certificateApi.ts';
-import { emptyResponse, isJsonContentType, jsonResponse, parseJsonBody, type SimRequest, type SimResponse } from './httpTypes.ts';
-import { customerOpenApi, metadataCatalogIndex } from './metadataCatalog.ts';
+import { emptyResponse, jsonResponse, parseJsonBody, type SimRequest, type SimResponse } from './httpTypes.ts';
+import { metadataCatalogIndex, recordJsonSchema, recordsOpenApi } from './metadataCatalog.ts';
 import { restError } from './netsuiteErrors.ts';
 import { pageOf, readPaging } from './paging.ts';
 import { checkPermission } from './permissions.ts';
+import { handleRecords } from './recordApi.ts';
+import { RECORD_TYPES } from './recordTypes.ts';
 import type { SimulatorState } from './simulatorState.ts';
 import { parseSuiteQl, runSuiteQl, SuiteQlError } from './suiteql.ts';
 
 const COLLECTION = 'application/vnd.oracle.resource+json; type=collection';
-const SINGULAR = 'application/vnd.oracle.resource+json; type=singular';
-const RECORD_TYPES = ['customer'];
+const RECORD_TYPE_NAMES = RECORD_TYPES.map((type) => type.name);
 
 /** Tokens of the `Prefer` header (`transient`, `respond-async`, …), lower case. */
 export function preferences(request: SimRequest): Set<string> {
@@ -24,10 +25,10 @@ export function handleRest(request: SimRequest, state: SimulatorState, subPath: 
   const [, , area, version, ...rest] = segments;
   if (area === 'record' && version === 'v1') {
     if (rest[0] === 'metadata-catalog') return metadataCatalog(request, state, rest[1]);
-    if (rest.length === 1 || rest.length === 2) {
+    if (rest.length >= 1 && rest.length <= 4) {
       const denied = checkPermission(rest[0]!, state);
       if (denied) return denied;
-      return withAsync(request, state, () => records(request, state, rest[0]!, rest[1]));
+      return withAsync(request, state, () => handleRecords(request, state, rest));
     }
   }
   if (area === 'query' && version === 'v1' && rest.length === 1 && rest[0] === 'suiteql') return suiteQl(request, state);
@@ -36,79 +37,6 @@ export function handleRest(request: SimRequest, state: SimulatorState, subPath: 
     return handleCertificates(request, state, rest[2], rest[4], rest[5]);
   }
   return restError(404, 'INVALID_URL', `The request URL ${request.path} does not match any resource.`, 'not_found');
-}
-
-const recordUrl = (state: SimulatorState, type: string, id?: string): string =>
-  `${state.baseUrl}/services/rest/record/v1/${type}${id === undefined ? '' : `/${id}`}`;
-
-function records(request: SimRequest, state: SimulatorState, type: string, id: string | undefined): SimResponse {
-  const denied = checkPermission(type, state);
-  if (denied) return denied;
-  if (!RECORD_TYPES.includes(type.toLowerCase())) {
-    return restError(404, 'INVALID_RECORD_TYPE', `Record type '${type}' does not exist or is not supported by the simulator.`, 'record_type_unknown');
-  }
-  const store = state.records;
-  if (id === undefined) {
-    if (request.method === 'GET') {
-      const paging = readPaging(request.query);
-      if ('error' in paging) return restError(400, 'INVALID_PARAMETER', paging.error, 'paging_invalid');
-      const items = store.list().map((record) => ({ links: [{ rel: 'self', href: recordUrl(state, 'customer', record.id) }], id: record.id }));
-      const page = pageOf(items, paging.limit, paging.offset, (limit, offset) => `${recordUrl(state, 'customer')}?limit=${limit}&offset=${offset}`);
-      return jsonResponse(200, page, COLLECTION);
-    }
-    if (request.method === 'POST') {
-      const fields = recordBody(request);
-      if ('response' in fields) return fields.response;
-      const missing = missingRequired(fields.value);
-      if (missing) return restError(400, 'USER_ERROR', `Error while accessing a resource. Please enter value(s) for: ${missing}.`, 'record_invalid');
-      const newId = store.create(fields.value);
-      state.stats.recordsCreated += 1;
-      return emptyResponse(204, { location: recordUrl(state, 'customer', newId) });
-    }
-    return restError(405, 'INVALID_METHOD', `${request.method} is not allowed on a record collection; use GET or POST.`, 'method_not_allowed');
-  }
-  if (!/^\d+$/.test(id) || !store.get(id)) {
-    if (['GET', 'PATCH', 'DELETE'].includes(request.method)) {
-      return restError(404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.', 'record_not_found');
-    }
-  }
-  switch (request.method) {
-    case 'GET': {
-      const record = store.get(id)!;
-      return jsonResponse(200, { links: [{ rel: 'self', href: recordUrl(state, 'customer', id) }], ...record }, SINGULAR);
-    }
-    case 'PATCH': {
-      const fields = recordBody(request);
-      if ('response' in fields) return fields.response;
-      store.update(id, fields.value);
-      state.stats.recordsUpdated += 1;
-      return emptyResponse(204, { location: recordUrl(state, 'customer', id) });
-    }
-    case 'DELETE':
-      store.delete(id);
-      state.stats.recordsDeleted += 1;
-      return emptyResponse(204);
-    default:
-      return restError(405, 'INVALID_METHOD', `${request.method} is not allowed on a record; use GET, PATCH or DELETE.`, 'method_not_allowed');
-  }
-}
-
-function recordBody(request: SimRequest): { value: Record<string, unknown> } | { response: SimResponse } {
-  const value = isJsonContentType(request.headers['content-type']) ? parseJsonBody(request.body) : undefined;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return {
-      response: restError(400, 'INVALID_CONTENT', 'The request body must be a JSON object sent with Content-Type: application/json.', 'body_invalid'),
-    };
-  }
-  return { value: value as Record<string, unknown> };
-}
-
-function missingRequired(fields: Record<string, unknown>): string | undefined {
-  if (fields.isPerson === true) {
-    const missing = ['firstName', 'lastName'].filter((name) => typeof fields[name] !== 'string' || fields[name] === '');
-    return missing.length ? missing.join(', ') : undefined;
-  }
-  return typeof fields.companyName === 'string' && fields.companyName !== '' ? undefined : 'companyName';
 }
 
 /** `Prefer: respond-async` (with an optional idempotency key) on a write: run it as a job, answer 202. */
@@ -210,14 +138,20 @@ function suiteQl(request: SimRequest, state: SimulatorState): SimResponse {
 function metadataCatalog(request: SimRequest, state: SimulatorState, typeInPath: string | undefined): SimResponse {
   if (request.method !== 'GET') return restError(405, 'INVALID_METHOD', 'The metadata catalog is read with GET.', 'method_not_allowed');
   const recordBase = `${state.baseUrl}/services/rest/record/v1`;
-  const selected = (typeInPath ?? request.query.get('select') ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean);
-  const unknown = selected.filter((type) => !RECORD_TYPES.includes(type));
-  if (unknown.length > 0) return restError(400, 'INVALID_PARAMETER', `Unknown record type ${unknown.join(', ')} in select.`, 'metadata_invalid');
-  const accept = (request.headers.accept ?? '').toLowerCase();
-  if (accept.includes('application/swagger+json')) return jsonResponse(200, customerOpenApi(recordBase), 'application/swagger+json');
-  if (accept.includes('application/schema+json')) {
-    const schema = (customerOpenApi(recordBase) as { components: { schemas: { customer: Record<string, unknown> } } }).components.schemas.customer;
-    return jsonResponse(200, { $schema: 'http://json-schema.org/draft-06/schema#', title: 'customer', ...schema }, 'application/schema+json');
+  const selected = [...new Set((typeInPath ?? request.query.get('select') ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))];
+  const unknown = selected.filter((type) => !RECORD_TYPE_NAMES.includes(type));
+  if (unknown.length > 0) {
+    return restError(400, 'INVALID_PARAMETER', `Unknown record type ${unknown.join(', ')} in select. Record types: ${RECORD_TYPE_NAMES.join(', ')}.`, 'metadata_invalid');
   }
-  return jsonResponse(200, metadataCatalogIndex(recordBase, selected.length ? selected : RECORD_TYPES));
+  const denied = selected.map((type) => checkPermission(type, state)).find(Boolean);
+  if (denied) return denied;
+  const accept = (request.headers.accept ?? '').toLowerCase();
+  if (accept.includes('application/swagger+json')) return jsonResponse(200, recordsOpenApi(recordBase, selected), 'application/swagger+json');
+  if (accept.includes('application/schema+json')) {
+    if (selected.length !== 1) {
+      return restError(400, 'INVALID_PARAMETER', 'JSON Schema describes one record type: name exactly one (metadata-catalog/<type> or select=<type>).', 'metadata_invalid');
+    }
+    return jsonResponse(200, recordJsonSchema(selected[0]!), 'application/schema+json');
+  }
+  return jsonResponse(200, metadataCatalogIndex(recordBase, selected.length ? selected : RECORD_TYPE_NAMES));
 }

@@ -5,6 +5,7 @@ import { CertificateRegistry } from './certificates.ts';
 import type { SimulatorCredentials } from './credentials.ts';
 import { applyFaultPatch, type FaultPatch, type Faults } from './faults.ts';
 import { NonceRegistry } from './nonceRegistry.ts';
+import { createRecordStores } from './recordKinds.ts';
 import { RecordStore } from './recordStore.ts';
 import { emptyStats, type SimulatorStats } from './stats.ts';
 import { TokenStore } from './tokenStore.ts';
@@ -34,7 +35,10 @@ export interface SimulatorState {
   certificates: CertificateRegistry;
   tokens: TokenStore;
   nonces: NonceRegistry;
+  /** The customers (SuiteQL and the built-in collections use them); also `stores.get('customer')`. */
   records: RecordStore;
+  /** One store per simulated record type (see recordTypes.ts). */
+  stores: Map<string, RecordStore>;
   jobs: AsyncJobs;
   stats: SimulatorStats;
   faults: Faults;
@@ -64,6 +68,7 @@ export function createState(input: {
     nowMs: now(),
     lifetimeSeconds: input.refreshTokenLifetimeSeconds,
   });
+  const records = new RecordStore(input.seedRecords, now);
   return {
     account: input.account,
     baseUrl: '',
@@ -72,7 +77,8 @@ export function createState(input: {
     certificates,
     tokens,
     nonces: new NonceRegistry(),
-    records: new RecordStore(input.seedRecords, now),
+    records,
+    stores: createRecordStores(records, now),
     jobs: new AsyncJobs(),
     stats: emptyStats(),
     faults: input.faults,
@@ -99,7 +105,7 @@ export function revokeAllTokens(state: SimulatorState): number {
 
 /** Back to the start: seed records, no jobs, zero stats, initial faults. Credentials and tokens stay valid. */
 export function resetState(state: SimulatorState): void {
-  state.records.reset();
+  for (const store of state.stores.values()) store.reset();
   state.jobs.reset();
   state.nonces.clear();
   state.stats = emptyStats();

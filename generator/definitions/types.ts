@@ -27,6 +27,11 @@ export interface RequestDef {
   /** Item-level scripts (only the Auth requests have them). */
   prerequest?: BundleName;
   test?: BundleName;
+  /**
+   * An item-level test script given as its lines, for generated collections whose checks come from
+   * data rather than from a bundle (the metadata collection's expected statuses). Not with `test`.
+   */
+  testScript?: string[];
   /** `false` keeps Postman from following a redirect (the authorize URL answers 302). */
   followRedirects?: false;
 }

@@ -130,10 +130,20 @@ describe('the installed command', () => {
     expect(result.stdout).toMatch(/▶ my-restlets/);
   });
 
-  it('doctor diagnoses the environment and passes', async () => {
-    const result = await bin(['doctor', '--environment', 'sim.postman_environment.json', '--auth-method', 'tba']);
+  it.each(['m2m', 'tba'])('doctor diagnoses the environment with %s and passes (m2m signs with the bundled jsrsasign)', async (method) => {
+    const result = await bin(['doctor', '--environment', 'sim.postman_environment.json', '--auth-method', method]);
     expect(result.stdout).toMatch(/^OK: \d+ passed/m);
     expect(result.code).toBe(0);
+  });
+
+  it('metadata saves the catalog and generate --metadata builds a records collection that runs green', async () => {
+    const fetched = await bin(['metadata', '-e', 'sim.postman_environment.json', '--records', 'customer,salesorder', '--out', 'catalog.json']);
+    expect(fetched.code).toBe(0);
+    const generated = await bin(['generate', '--metadata', 'catalog.json', '--out', 'records']);
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    const run = await bin(['run', '-e', 'sim.postman_environment.json', '--collection', 'records/collections/netsuite-records.postman_collection.json', '--auth-method', 'm2m', '--reporters', 'cli']);
+    expect(run.code).toBe(0);
   });
 
   it('env writes a filled environment and refuses a bad account id', async () => {

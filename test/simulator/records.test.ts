@@ -41,7 +41,8 @@ describe('records, SuiteQL, metadata, async idempotent writes', () => {
       status: 404,
       'o:errorDetails': [{ detail: expect.any(String), 'o:errorCode': 'NONEXISTENT_ID' }],
     });
-    expect((await call(`${sim.baseUrl}/services/rest/record/v1/salesorder/1`, { headers: auth })).status).toBe(404);
+    expect((await call(`${sim.baseUrl}/services/rest/record/v1/salesorder/999`, { headers: auth })).status).toBe(404);
+    expect((await call(`${sim.baseUrl}/services/rest/record/v1/vendorbill/1`, { headers: auth })).status).toBe(404);
   });
 
   it('create → 204 with Location; PATCH → 204; DELETE → 204', async () => {
