@@ -56,6 +56,33 @@ function readIfExists(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
+/**
+ * One collection built from its definition and versioned against the file committed in `outDir`
+ * (the same path for the built-in collections and a metadata collection); writes nothing.
+ */
+export function buildVersionedCollection(
+  def: CollectionDef,
+  bundles: Map<BundleName, string[]>,
+  metadata: ScriptMetadata,
+  outDir: string,
+): GeneratedFile & { version: VersionDecision } {
+  const path = collectionFile(def.slug);
+  const committedText = readIfExists(join(outDir, path));
+  let committed: Record<string, unknown> | undefined;
+  if (committedText !== undefined) {
+    try {
+      committed = JSON.parse(committedText) as Record<string, unknown>;
+    } catch (error) {
+      throw new GeneratorError('BAD_COMMITTED_FILE', `${path} is not valid JSON (${(error as Error).message}); fix or delete it.`, path);
+    }
+  }
+  const json = buildCollection({ def, bundles, metadata, version: FIRST_VERSION });
+  const decision = decideVersion(committed, json, path);
+  (json.info as Record<string, unknown>).version = decision.next;
+  const versions = decision.previous && decision.previous !== decision.next ? `${decision.previous} → ${decision.next}` : decision.next;
+  return { path, content: canonicalJson(json), committed: committedText, progress: `${path} ${versions} (${summary(decision)})`, version: decision };
+}
+
 /** Builds every collection, environment template and the changelog in memory; writes nothing. */
 export function generate(options: GenerateOptions = {}): GenerateResult {
   const outDir = resolve(options.outDir ?? REPO_ROOT);
@@ -71,28 +98,9 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   const files: GeneratedFile[] = [];
   const releases: Release[] = [];
   for (const def of collections) {
-    const path = collectionFile(def.slug);
-    const committedText = readIfExists(join(outDir, path));
-    let committed: Record<string, unknown> | undefined;
-    if (committedText !== undefined) {
-      try {
-        committed = JSON.parse(committedText) as Record<string, unknown>;
-      } catch (error) {
-        throw new GeneratorError('BAD_COMMITTED_FILE', `${path} is not valid JSON (${(error as Error).message}); fix or delete it.`, path);
-      }
-    }
-    const json = buildCollection({ def, bundles, metadata, version: FIRST_VERSION });
-    const decision = decideVersion(committed, json, path);
-    (json.info as Record<string, unknown>).version = decision.next;
-    releases.push({ slug: def.slug, decision });
-    const versions = decision.previous && decision.previous !== decision.next ? `${decision.previous} → ${decision.next}` : decision.next;
-    files.push({
-      path,
-      content: canonicalJson(json),
-      committed: committedText,
-      progress: `${path} ${versions} (${summary(decision)})`,
-      version: decision,
-    });
+    const file = buildVersionedCollection(def, bundles, metadata, outDir);
+    releases.push({ slug: def.slug, decision: file.version });
+    files.push(file);
   }
 
   const changelogCommitted = readIfExists(join(outDir, CHANGELOG_FILE));

@@ -1,15 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readBundles, type BundleName } from '../bundles.ts';
-import { buildCollection, bundlesOf } from '../buildCollection.ts';
-import { canonicalJson } from '../canonicalJson.ts';
+import { bundlesOf } from '../buildCollection.ts';
 import { CHANGELOG_FILE, updateChangelog } from '../changelog.ts';
 import { COLLECTIONS } from '../definitions/index.ts';
 import type { ScriptMetadata } from '../extractVariables.ts';
-import { collectionFile, REPO_ROOT, type GeneratedFile } from '../generate.ts';
+import { buildVersionedCollection, REPO_ROOT, type GeneratedFile } from '../generate.ts';
 import { GeneratorError } from '../GeneratorError.ts';
 import { readScriptMetadata } from '../scriptMetadataFile.ts';
-import { decideVersion, FIRST_VERSION, summary, type VersionDecision } from '../versioning.ts';
+import type { VersionDecision } from '../versioning.ts';
 import { DEFAULT_SLUG, metadataCollectionDef } from './metadataCollectionDef.ts';
 import { readOpenApiFile, resolveOpenApi } from './readOpenApi.ts';
 import { recordOperations, unsupportedMethods } from './recordOperations.ts';
@@ -115,28 +114,14 @@ export async function generateMetadataCollection(options: GenerateMetadataOption
   const metadata = options.metadata ?? readScriptMetadata();
   const bundles = readBundles(bundlesDir, bundlesOf(def) as BundleName[], root);
 
-  const path = collectionFile(def.slug);
-  const target = join(outDir, path);
-  const committedText = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
-  let committed: Record<string, unknown> | undefined;
-  if (committedText !== undefined) {
-    try {
-      committed = JSON.parse(committedText) as Record<string, unknown>;
-    } catch (error) {
-      throw new GeneratorError('BAD_COMMITTED_FILE', `${path} is not valid JSON (${(error as Error).message}); fix or delete it.`, path);
-    }
-  }
-  const json = buildCollection({ def, bundles, metadata, version: FIRST_VERSION });
-  const version = decideVersion(committed, json, path);
-  (json.info as Record<string, unknown>).version = version.next;
-  const content = canonicalJson(json);
-  const versions = version.previous && version.previous !== version.next ? `${version.previous} → ${version.next}` : version.next;
+  const collection = buildVersionedCollection(def, bundles, metadata, outDir);
+  const version = collection.version;
 
   const changelogPath = join(outDir, CHANGELOG_FILE);
   const changelogCommitted = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined;
   const changelog = updateChangelog(changelogCommitted, [{ slug: def.slug, decision: version }]);
   const files: GeneratedFile[] = [
-    { path, content, committed: committedText, progress: `${path} ${versions} (${summary(version)})`, version },
+    collection,
     {
       path: CHANGELOG_FILE,
       content: changelog,
@@ -154,7 +139,7 @@ export async function generateMetadataCollection(options: GenerateMetadataOption
   }
   return {
     outDir,
-    collectionPath: target,
+    collectionPath: join(outDir, collection.path),
     files,
     written,
     version,
