@@ -72,7 +72,7 @@ export function diagnoseResponse(nowMs: number, nonceReused: boolean): void {
     const cached = loadToken(authMethod === 'authcode' ? 'authcode' : 'm2m');
     const exp = cached && cached.accessToken === token ? cached.expiresAt : Number(claims(token.split('.')[1]).exp) * 1000;
     if (exp > 0) facts.tokenExpiresAt = exp;
-    facts.scopes = (readVariable(pm.variables, 'scope') || 'rest_webservices').split(/[\s,]+/);
+    facts.scopes = (readVariable(pm.variables, 'scope') || 'rest_webservices,restlets').split(/[\s,]+/);
   } else if (/^OAuth$/i.test(scheme)) {
     const tba: { [name: string]: string } = {};
     auth.replace(/([a-z_]+)="([^"]*)"/g, (_all: string, key: string, value: string) => {
