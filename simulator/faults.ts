@@ -16,6 +16,8 @@ export interface Faults {
   tokenEndpointFailures: number;
   /** Record types the simulated role may not access (403). */
   deniedRecordTypes: string[];
+  /** New async jobs answer `progress: pending` for this many status polls before they read completed. */
+  asyncPendingPolls: number;
 }
 
 /** What `setFaults` and `POST /__simulator/faults` accept. `revokeAllTokens: true` revokes now. */
@@ -31,6 +33,7 @@ export function defaultFaults(tokenLifetimeSeconds = 3600): Faults {
     latencyMs: 0,
     tokenEndpointFailures: 0,
     deniedRecordTypes: [],
+    asyncPendingPolls: 0,
   };
 }
 
@@ -41,7 +44,7 @@ export class FaultError extends Error {
   }
 }
 
-const COUNTS = ['rateLimitEvery', 'restletLimitEvery', 'concurrencyLimit', 'latencyMs', 'tokenEndpointFailures'] as const;
+const COUNTS = ['rateLimitEvery', 'restletLimitEvery', 'concurrencyLimit', 'latencyMs', 'tokenEndpointFailures', 'asyncPendingPolls'] as const;
 
 /** Validates a patch (from code or untrusted JSON) and returns the merged faults. */
 export function applyFaultPatch(current: Faults, patch: unknown): Faults {

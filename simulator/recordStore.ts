@@ -62,6 +62,12 @@ export class RecordStore implements RecordReader {
     return this.records.size;
   }
 
+  /** The record whose `externalId` is `externalId` (NetSuite matches it exactly). */
+  findByExternalId(externalId: string): CustomerRecord | undefined {
+    for (const record of this.records.values()) if (record.externalId === externalId) return structuredClone(record);
+    return undefined;
+  }
+
   create(fields: Record<string, unknown>): string {
     const id = String(this.nextId++);
     const stamp = new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -12,6 +12,7 @@ import { loadContext } from './context';
 import { clearJarIfNeeded, removeCookieHeader } from './cookies';
 import { hmacSha256Base64, randomInt } from './cryptoJs';
 import type { Outbound } from './outbound';
+import { applyFollowUp } from './followUp';
 import { currentOutbound } from './outbound';
 import { refuse } from './refuse';
 import { loadedSigner } from './signerGlobal';
@@ -73,6 +74,7 @@ export function collectionPrerequest(nowMs: number): void {
   try {
     const context = loadContext();
     removeCookieHeader();
+    applyFollowUp();
     const outbound = currentOutbound();
     guardRequest(outbound, {
       account: context.account,

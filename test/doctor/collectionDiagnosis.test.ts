@@ -224,9 +224,13 @@ describe.each(ENGINES)('in-collection diagnosis, %s engine', (engine) => {
     expectOne(result, 'oauth', /signed with HMAC-SHA1/, /only HMAC-SHA256/);
   });
 
-  it('scope missing (oauth): a rest_webservices token on a RESTlet, after the retry', async () => {
+  it('scope missing: refused before sending; diagnosed (oauth) when a rest_webservices token reaches a RESTlet', async () => {
     sim.reset();
-    const result = await run(engine, [{ method: 'GET', path: RESTLET, base: '{{restlets_base_url}}' }], { prerequest: true, env: { scope: 'rest_webservices' } });
+    const guarded = await run(engine, [{ method: 'GET', path: RESTLET, base: '{{restlets_base_url}}' }], { prerequest: true, env: { scope: 'rest_webservices' } });
+    expect(refusals(guarded)).toEqual([`netsuite-postman refused to send "item 1": SCOPE_MISSING`]);
+    expect(diagnoses(guarded)).toEqual([]);
+    const token = await mintToken(sim, 'rest_webservices');
+    const result = await run(engine, [{ method: 'GET', path: RESTLET, base: '{{restlets_base_url}}', headers: [['Authorization', `Bearer ${token}`]] }], { env: { scope: 'rest_webservices' } });
     expectOne(result, 'oauth', /INVALID_LOGIN_ATTEMPT diagnosis: oauth layer — the token's scope \(rest_webservices\) lacks restlets/, /Add restlets to scope/);
   });
 

@@ -174,7 +174,7 @@ describe('generate (fixture scripts and bundles)', () => {
     expect(auth).toContain('`authcode` (OAuth 2.0 authorization code + PKCE): `client_id`, `scope` (default `rest_webservices`), `client_secret` (secret), `redirect_uri`, `refresh_token` (secret)');
     const records = rest.item[1].description.content as string;
     expect(records).toContain('- every method: `suitetalk_base_url`');
-    expect(records).toContain('- collection variables: `nsp_customer_id`');
+    expect(records).toContain('- collection variables: `nsp_idempotency_key`, `nsp_customer_id`');
   });
 
   it('writes environment templates with every contract variable, secrets typed and empty', () => {
