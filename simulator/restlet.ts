@@ -1,6 +1,6 @@
 import { isFormContentType, isJsonContentType, jsonResponse, type SimRequest, type SimResponse } from './httpTypes.ts';
 import type { Principal } from './layers.ts';
-import { restletError } from './netsuiteErrors.ts';
+import { invalidLoginRestlet, restletError } from './netsuiteErrors.ts';
 import type { RestletDeployment, SimulatorState } from './simulatorState.ts';
 
 /** Query parameters as an object; repeated names become arrays. */
@@ -37,8 +37,15 @@ export function handleRestlet(request: SimRequest, state: SimulatorState, _princ
   if (!deployment) {
     return restletError(400, 'SSS_INVALID_SCRIPTLET_ID', 'That Suitelet is invalid, disabled, or no longer exists.', 'restlet_unknown');
   }
+  // A deployment in Testing status, or whose audience lacks the role, fails at authentication for external calls (seed 001).
+  if (state.faults.restletDeploymentStatus === 'testing') return invalidLoginRestlet('deployment_testing');
+  if (state.faults.restletAudienceExcludesRole) return invalidLoginRestlet('role_not_in_audience');
   if (!['GET', 'POST', 'PUT', 'DELETE'].includes(request.method)) {
     return restletError(405, 'SSS_INVALID_HTTP_METHOD', `The RESTlet does not support ${request.method}; use GET, POST, PUT or DELETE.`, 'method_not_allowed');
+  }
+  // Oracle: a call's method must match an entry point of the script, else 405 Method Not Allowed.
+  if (!state.faults.restletMethods.includes(request.method)) {
+    return restletError(405, 'SSS_INVALID_HTTP_METHOD', `The script has no ${request.method.toLowerCase()} entry point.`, 'entry_point_missing');
   }
   return jsonResponse(200, echoAnswer(request, deployment));
 }

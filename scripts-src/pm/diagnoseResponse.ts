@@ -39,7 +39,7 @@ export function tbaNonceSeenBefore(authorization: string): boolean {
 export function diagnoseResponse(nowMs: number, nonceReused: boolean): void {
   const status = pm.response.code;
   const body = pm.response.text();
-  if (!isDiagnosable(status, body)) return;
+  if (!isDiagnosable(status, body, status === 405 ? pm.request.url.toString() : undefined)) return;
   const out = currentOutbound();
   const headers: Record<string, string> = {};
   pm.request.headers.each((h) => {
