@@ -9,8 +9,8 @@ import { bundleCheck } from './build/bundleCheck.mjs';
 /** Bytes allowed per minified bundle; the benchmark issue reports the real sizes against these. */
 export const BUDGETS = {
   // Every request parses these two: keep them small (see bench/RESULTS.md).
-  'collection-prerequest.js': 32_000,
-  'collection-test.js': 24_000,
+  'collection-prerequest.js': 34_000,
+  'collection-test.js': 32_000,
   // Parsed once per run by "Auth / Mint M2M token": jsrsasign is most of it.
   'mint-m2m.js': 340_000,
   'token-response.js': 20_000,

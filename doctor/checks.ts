@@ -11,7 +11,7 @@ import { diagnose, type DiagnosisFacts } from '../scripts-src/core/diagnosis.ts'
 import { parseJwtAlgorithm } from '../scripts-src/core/jwtAlgorithm.ts';
 import { parsePrivateKeyPem, type ParsedKey } from '../scripts-src/core/pem.ts';
 import { redactText } from '../scripts-src/core/redact.ts';
-import { parseScopes } from '../scripts-src/core/scopes.ts';
+import { DEFAULT_SCOPES, parseScopes } from '../scripts-src/core/scopes.ts';
 import { signTba } from '../scripts-src/core/tbaSignature.ts';
 import { basicAuthorization, clientCredentialsForm, encodeFormBody, refreshTokenForm } from '../scripts-src/core/tokenRequests.ts';
 
@@ -109,7 +109,7 @@ export async function runDoctor(input: DoctorInput, emit: (result: CheckResult) 
   }
   if (hostsOk) add('PASS', 'transport', 'base URLs', `REST ${suitetalk}, RESTlets ${restlets}${method === 'm2m' ? `, token URL and aud ${audience}` : ''}`);
 
-  let scopes: string[] = ['rest_webservices'];
+  let scopes: string[] = DEFAULT_SCOPES.slice();
   let key: ParsedKey | undefined;
   let algorithm: ReturnType<typeof parseJwtAlgorithm> | undefined;
   if (method === 'm2m' || method === 'authcode') {

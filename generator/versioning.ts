@@ -28,6 +28,8 @@ export interface CollectionFacts {
   scripts: Map<string, string>;
   /** path → description text. */
   descriptions: Map<string, string>;
+  /** `Folder/Request` → the request without its description (method, URL, headers, body, auth, examples). */
+  requestDetails: Map<string, string>;
 }
 
 function text(description: unknown): string {
@@ -50,6 +52,7 @@ export function collectionFacts(collection: Json): CollectionFacts {
   const requests: string[] = [];
   const scripts = new Map<string, string>();
   const descriptions = new Map<string, string>();
+  const requestDetails = new Map<string, string>();
   const variables = new Set<string>();
   const info = collection.info ?? {};
   descriptions.set('(collection)', text(info.description));
@@ -70,11 +73,13 @@ export function collectionFacts(collection: Json): CollectionFacts {
       } else {
         requests.push(path);
         descriptions.set(path, text(item.request?.description ?? item.description));
+        const { description: _description, ...request } = (item.request ?? {}) as Json;
+        requestDetails.set(path, canonicalJson({ request, response: item.response ?? [], settings: item.protocolProfileBehavior ?? {} }));
       }
     }
   };
   walk(collection.item as Json[], '');
-  return { requests, variables: [...variables].sort(), scripts, descriptions };
+  return { requests, variables: [...variables].sort(), scripts, descriptions, requestDetails };
 }
 
 interface Semver {
@@ -158,7 +163,11 @@ export function decideVersion(committed: Json | undefined, generated: Json, wher
     (key) => after.descriptions.has(key) && before.descriptions.has(key),
   );
   if (descriptions.length) reasons.push(`descriptions changed: ${list(descriptions)}`);
-  if (reasons.length === 0) reasons.push('requests changed');
+  const details = changedKeys(before.requestDetails, after.requestDetails).filter(
+    (key) => after.requestDetails.has(key) && before.requestDetails.has(key),
+  );
+  if (details.length) reasons.push(`requests changed: ${list(details)}`);
+  if (reasons.length === 0) reasons.push('collection settings changed');
   return { previous, next: formatVersion(bumped(previousSemver, bump)), bump, reasons };
 }
 

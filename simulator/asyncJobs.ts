@@ -6,6 +6,9 @@ export interface AsyncJob {
   createdMs: number;
   /** Status and Location of the executed request. */
   result: { status: number; location?: string; body?: string };
+  /** Status polls still answered `pending` before the job reads completed. */
+  pendingPolls: number;
+  completed: boolean;
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,12 +25,22 @@ export class AsyncJobs {
     return id ? this.jobs.get(id) : undefined;
   }
 
-  create(result: AsyncJob['result'], createdMs: number, idempotencyKey?: string): AsyncJob {
+  /** A job whose request already ran; its status reads `pending` for the first `pendingPolls` polls. */
+  create(result: AsyncJob['result'], createdMs: number, idempotencyKey?: string, pendingPolls = 0): AsyncJob {
     const id = String(this.nextId++);
-    const job: AsyncJob = { id, taskId: id, createdMs, result, ...(idempotencyKey ? { idempotencyKey } : {}) };
+    const job: AsyncJob = { id, taskId: id, createdMs, result, pendingPolls, completed: pendingPolls === 0, ...(idempotencyKey ? { idempotencyKey } : {}) };
     this.jobs.set(id, job);
     if (idempotencyKey) this.byKey.set(idempotencyKey.toLowerCase(), id);
     return job;
+  }
+
+  /** One status poll: true once the job reads completed. */
+  poll(id: string): boolean {
+    const job = this.jobs.get(id);
+    if (!job) return false;
+    if (job.pendingPolls > 0) job.pendingPolls -= 1;
+    else job.completed = true;
+    return job.completed;
   }
 
   get(id: string): AsyncJob | undefined {

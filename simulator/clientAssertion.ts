@@ -63,7 +63,7 @@ export async function verifyClientAssertion(assertion: string, context: Assertio
     return fail(401, 'invalid_client', 'The kid does not match any certificate of this integration.', 'assertion_kid_unknown');
   }
   if (certificate.revoked) {
-    return fail(401, 'invalid_client', 'The certificate named by kid has been revoked.', 'assertion_kid_revoked');
+    return fail(400, 'invalid_grant', 'The certificate named by kid has been revoked.', 'assertion_kid_revoked');
   }
   if (alg.startsWith('PS')) {
     if (certificate.keyType !== 'rsa') {
@@ -81,7 +81,8 @@ export async function verifyClientAssertion(assertion: string, context: Assertio
     payload = JSON.parse(new TextDecoder().decode(verified.payload)) as Record<string, unknown>;
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('payload');
   } catch {
-    return fail(401, 'invalid_client', 'The JWT signature does not verify with the certificate named by kid.', 'assertion_signature');
+    // A private key that does not match the mapped certificate: invalid_grant (seed 001).
+    return fail(400, 'invalid_grant', 'The JWT signature does not verify with the certificate named by kid.', 'assertion_signature');
   }
   if (payload.iss !== context.clientId) {
     return fail(401, 'invalid_client', 'The iss claim must be the client id of the integration record.', 'assertion_iss');

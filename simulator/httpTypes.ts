@@ -12,6 +12,8 @@ export interface SimRequest {
   body: Buffer;
   /** Scheme and authority the client used, e.g. `http://127.0.0.1:4000` (from the Host header). */
   origin: string;
+  /** The client's IP address (IPv4-mapped IPv6 addresses shortened to IPv4). */
+  remoteAddress?: string;
 }
 
 /** How a response counts in the statistics. */

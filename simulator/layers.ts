@@ -37,6 +37,11 @@ const REQUIRED_SCOPE: Record<Api, string> = { rest: 'rest_webservices', restlet:
 export function authenticate(request: SimRequest, api: Api, state: SimulatorState): { principal: Principal } | { response: SimResponse } {
   const authorization = request.headers.authorization!.trim();
   const now = state.now();
+  // The integration record's state and Allowed IPs apply to every credential; NetSuite answers them
+  // with the same 401 as any other authentication failure.
+  if (state.faults.integrationDisabled) return { response: invalidLogin(api, 'integration_disabled') };
+  const allowed = state.faults.allowedIps;
+  if (allowed.length > 0 && !allowed.includes(request.remoteAddress ?? '')) return { response: invalidLogin(api, 'ip_not_allowed') };
   if (authorization.startsWith('Bearer ')) {
     const token = state.tokens.findAccessToken(authorization.slice(7));
     if (!token) return { response: invalidLogin(api, 'token_unknown') };

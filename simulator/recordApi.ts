@@ -92,11 +92,14 @@ function instance(request: SimRequest, state: SimulatorState, type: RecordTypeDe
   }
 }
 
-/** `PUT /<type>/eid:<externalId>`: updates the record with that external id, or inserts one. */
+/**
+ * `PUT /<type>/eid:<externalId>` (NetSuite's upsert): updates the record with that external id, or
+ * inserts one. GET, PATCH and DELETE address the record that has the external id.
+ */
 function byExternalId(request: SimRequest, state: SimulatorState, type: RecordTypeDef, store: RecordStore, externalId: string): SimResponse {
   if (externalId === '') return restError(400, 'INVALID_PARAMETER', 'The external id after eid: is empty.', 'external_id_invalid');
   const existing = store.findByExternalId(externalId);
-  if (request.method === 'GET' || request.method === 'DELETE') {
+  if (request.method === 'GET' || request.method === 'PATCH' || request.method === 'DELETE') {
     if (!existing) return notFound();
     return instance(request, state, type, store, existing);
   }

@@ -2,7 +2,7 @@ import { UUID_PATTERN } from './asyncJobs.ts';
 import { handleCertificates } from './certificateApi.ts';
 import { emptyResponse, jsonResponse, parseJsonBody, type SimRequest, type SimResponse } from './httpTypes.ts';
 import { metadataCatalogIndex, recordJsonSchema, recordsOpenApi } from './metadataCatalog.ts';
-import { restError } from './netsuiteErrors.ts';
+import { REST_ERROR_CONTENT_TYPE, restError, restErrorBody } from './netsuiteErrors.ts';
 import { pageOf, readPaging } from './paging.ts';
 import { checkPermission } from './permissions.ts';
 import { handleRecords } from './recordApi.ts';
@@ -39,41 +39,53 @@ export function handleRest(request: SimRequest, state: SimulatorState, subPath: 
   return restError(404, 'INVALID_URL', `The request URL ${request.path} does not match any resource.`, 'not_found');
 }
 
-/** `Prefer: respond-async` (with an optional idempotency key) on a write: run it as a job, answer 202. */
+/**
+ * `Prefer: respond-async` on a write: run it as a job, answer 202 with the job in `Location`. With
+ * `X-NetSuite-Idempotency-Key` (a UUID) a key seen before is not executed again: 400
+ * IDEMPOTENCY_ERROR with the earlier job in `Location` (Oracle's documented answer). Without
+ * respond-async NetSuite ignores the key, and so does the simulator.
+ */
 function withAsync(request: SimRequest, state: SimulatorState, run: () => SimResponse): SimResponse {
-  const key = request.headers['x-netsuite-idempotency-key'];
+  const rawKey = request.headers['x-netsuite-idempotency-key'];
   const isWrite = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method);
   const async = preferences(request).has('respond-async');
-  if (!isWrite || (!async && key === undefined)) return run();
-  if (key !== undefined && !UUID_PATTERN.test(key.trim())) {
-    return restError(400, 'INVALID_HEADER', 'X-NetSuite-Idempotency-Key must be a UUID.', 'idempotency_key_invalid');
-  }
-  if (!async) {
-    return restError(400, 'INVALID_HEADER', 'X-NetSuite-Idempotency-Key is honoured only with Prefer: respond-async.', 'idempotency_requires_async');
+  if (!isWrite || !async) return run();
+  const key = rawKey?.trim();
+  if (key !== undefined && !UUID_PATTERN.test(key)) {
+    return restError(400, 'INVALID_HEADER', 'X-NetSuite-Idempotency-Key must be a UUID (RFC 4122).', 'idempotency_key_invalid');
   }
   if (key !== undefined) {
-    const previous = state.jobs.findByKey(key.trim());
+    const previous = state.jobs.findByKey(key);
     if (previous) {
       state.stats.idempotencyRepeats += 1;
-      return restError(
-        409,
-        'DUPLICATE_REQUEST',
-        `A request with this idempotency key was already accepted as job ${previous.id} (${jobUrl(state, previous.id)}); it is not executed again.`,
-        'idempotency_repeat',
-      );
+      // Oracle's example: status 400 with the title and type of a 409 Conflict.
+      const body = {
+        ...restErrorBody(400, 'IDEMPOTENCY_ERROR', 'A request with the same idempotency key is already submitted. See the "Location" header for a link to the previously submitted job'),
+        type: 'https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.10',
+        title: 'Conflict',
+      };
+      return {
+        status: 400,
+        headers: { 'content-type': REST_ERROR_CONTENT_TYPE, location: jobUrl(state, previous.id), 'preference-applied': 'respond-async' },
+        body: JSON.stringify(body),
+        reason: 'idempotency_repeat',
+        outcome: 'error',
+      };
     }
   }
   const result = run();
   const job = state.jobs.create(
     { status: result.status, ...(result.headers.location ? { location: result.headers.location } : {}), ...(result.body ? { body: result.body } : {}) },
     state.now(),
-    key?.trim(),
+    key,
+    state.faults.asyncPendingPolls,
   );
   return emptyResponse(202, { location: jobUrl(state, job.id), 'preference-applied': 'respond-async' });
 }
 
 const jobUrl = (state: SimulatorState, id: string): string => `${state.baseUrl}/services/rest/async/v1/job/${id}`;
 
+/** `/async/v1/job/{id}[/task[/{taskId}[/result]]]`, in NetSuite's shapes; a job reads `pending` for its first polls when the fault asks. */
 function asyncJob(request: SimRequest, state: SimulatorState, path: string[]): SimResponse {
   if (request.method !== 'GET') return restError(405, 'INVALID_METHOD', 'Async jobs are read with GET.', 'method_not_allowed');
   const job = state.jobs.get(path[0]!);
@@ -82,16 +94,16 @@ function asyncJob(request: SimRequest, state: SimulatorState, path: string[]): S
   const succeeded = job.result.status < 400;
   const taskUrl = `${url}/task/${job.taskId}`;
   if (path.length === 1) {
+    const completed = state.jobs.poll(job.id);
     return jsonResponse(200, {
-      links: [{ rel: 'self', href: url }, { rel: 'task', href: `${url}/task` }],
+      links: [{ rel: 'self', href: url }],
+      completed,
       id: job.id,
-      completed: true,
-      progress: succeeded ? 'succeeded' : 'failed',
-      createdDate: new Date(job.createdMs).toISOString(),
-      // Simulator convenience (not in NetSuite's job body): what the task answered.
-      result: job.result.location ? { status: job.result.status, location: job.result.location } : { status: job.result.status },
+      progress: completed ? (succeeded ? 'succeeded' : 'failed') : 'pending',
+      task: { links: [{ rel: 'self', href: `${url}/task` }] },
     });
   }
+  if (!job.completed) return restError(404, 'NONEXISTENT_ID', 'The job has no task yet: it is still pending.', 'job_pending');
   if (path[1] !== 'task') return restError(404, 'INVALID_URL', 'Unknown job resource.', 'not_found');
   if (path.length === 2) {
     return jsonResponse(200, { links: [{ rel: 'self', href: `${url}/task` }], count: 1, hasMore: false, items: [{ links: [{ rel: 'self', href: taskUrl }], id: job.taskId }], offset: 0, totalResults: 1 }, COLLECTION);

@@ -75,6 +75,7 @@ function toSimRequest(request: IncomingMessage, body: Buffer, port: number): Sim
     headers,
     body,
     origin: `http://${request.headers.host ?? `127.0.0.1:${port}`}`,
+    remoteAddress: (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
   };
 }
 

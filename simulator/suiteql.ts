@@ -6,6 +6,7 @@ export const CUSTOMER_COLUMNS: Record<string, string> = {
   entityid: 'entityId',
   companyname: 'companyName',
   email: 'email',
+  externalid: 'externalId',
   phone: 'phone',
   isperson: 'isPerson',
   isinactive: 'isInactive',

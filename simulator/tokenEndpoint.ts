@@ -57,6 +57,11 @@ async function clientCredentials(form: URLSearchParams, state: SimulatorState): 
   }
   const assertion = form.get('client_assertion');
   if (!assertion) return oauthError(400, 'invalid_request', 'client_assertion is missing.', 'assertion_missing');
+  // NetSuite answers the integration's and the certificate's state with a bare invalid_grant (seed 001).
+  if (state.faults.integrationDisabled) return oauthError(400, 'invalid_grant', 'The integration record is disabled.', 'integration_disabled');
+  if (state.faults.clientCredentialsGrantOff) {
+    return oauthError(400, 'invalid_grant', 'The integration record does not allow the client credentials grant.', 'client_credentials_grant_off');
+  }
   const result = await verifyClientAssertion(assertion, {
     tokenUrl: tokenUrl(state),
     clientId: state.credentials.clientId,
@@ -64,6 +69,10 @@ async function clientCredentials(form: URLSearchParams, state: SimulatorState): 
     nowMs: state.now(),
   });
   if (!result.ok) return oauthError(result.status, result.error, result.description, result.reason);
+  const certificateFault = state.faults.certificateFault;
+  if (certificateFault && result.kid === state.credentials.certificateId) {
+    return oauthError(400, 'invalid_grant', `The certificate named by kid is ${certificateFault === 'replaced' ? 'no longer mapped (replaced)' : certificateFault}.`, `certificate_${certificateFault}`);
+  }
   return tokenResponse(mint(state, result.clientId, result.scopes, 'client_credentials'));
 }
 

@@ -5,6 +5,13 @@ const RECORD = '{{suitetalk_base_url}}/services/rest/record/v1';
 const CERTIFICATES = '{{suitetalk_base_url}}/services/rest/auth/oauth2/v1/clients/{{client_id}}/certificates';
 const JSON_HEADER: KeyValue = { key: 'Content-Type', value: 'application/json' };
 const ACCEPT_JSON: KeyValue = { key: 'Accept', value: 'application/json' };
+const PREFER_ASYNC: KeyValue = { key: 'Prefer', value: 'respond-async' };
+const IDEMPOTENCY_KEY: KeyValue = {
+  key: 'X-NetSuite-Idempotency-Key',
+  value: '{{nsp_idempotency_key}}',
+  description: 'Filled by the collection: a fresh UUID per write, the same one when the write is sent again. Put a fixed UUID here to watch NetSuite refuse a repeat.',
+};
+const EXTERNAL_ID = 'netsuite-postman-example';
 
 export const restCollection: CollectionDef = {
   slug: 'netsuite-rest',
@@ -24,6 +31,12 @@ export const restCollection: CollectionDef = {
   prerequest: 'collection-prerequest',
   test: 'collection-test',
   variables: [
+    {
+      key: 'nsp_idempotency_key',
+      value: '',
+      description:
+        'The `X-NetSuite-Idempotency-Key` of the write being sent: the pre-request script puts a fresh UUID here for each new create or upsert, and the same one when it sends that write again (after a 401, a rate limit or no answer), so NetSuite never executes it twice. Set by the collection, not by you.',
+    },
     {
       key: 'nsp_customer_id',
       value: '',
@@ -66,32 +79,43 @@ export const restCollection: CollectionDef = {
     {
       name: 'Records',
       description: [
-        'Customer records through `/services/rest/record/v1`: list with paging, create (plain and',
-        'idempotent asynchronous), get, update and delete. In this order a run cleans up after',
-        'itself: the customer made by "Create customer" is the one read, updated and deleted.',
+        'Customer records through `/services/rest/record/v1`: list (every page), create and upsert by',
+        'external id (asynchronous, with idempotency keys, followed to their result), get, update and',
+        'delete. In this order a run cleans up after itself: the customer made by "Create customer"',
+        'is the one read, updated and deleted, and the upserted one is deleted last.',
       ].join('\n'),
       items: [
         {
           name: 'List customers',
           description: [
-            'Lists customers one page at a time. Paging: `limit` (1–1000) and `offset`; follow the',
-            '`next` link of `links` while `hasMore` is `true`. Answers `{links, count, hasMore, items,',
-            'offset, totalResults}`.',
+            'Lists every customer, page by page: `limit=1000` (NetSuite\'s largest page). In a collection',
+            'run the collection follows the `next` link of `links` while `hasMore` is `true` (each page',
+            'is checked), then reports the total (a test compares the rows read with `totalResults`, and',
+            'the console says how many pages). The walk stops after 1,000 pages or 14 minutes. NetSuite',
+            'pages reach at most 1,000 pages and 100,000 results: beyond, narrow the query. A single',
+            'Send (in the app, outside the Collection Runner) shows the first page only.',
           ].join('\n'),
           method: 'GET',
-          url: `${RECORD}/customer?limit=5&offset=0`,
+          url: `${RECORD}/customer?limit=1000`,
           headers: [ACCEPT_JSON],
         },
         {
           name: 'Create customer',
           description: [
-            'Creates a customer. NetSuite answers `204 No Content` with the new record URL in',
-            '`Location`; the collection keeps its id in `nsp_customer_id` for the next requests.',
-            'Adjust `subsidiary` to one that exists in your account (OneWorld).',
+            'Creates a customer asynchronously and exactly once: `Prefer: respond-async` with',
+            '`X-NetSuite-Idempotency-Key` (NetSuite honours the key only on asynchronous requests). The',
+            'collection puts a fresh UUID in `{{nsp_idempotency_key}}` for each new write and the same',
+            'one when it sends the write again (a retry after a 401 or a rate limit, or a re-send after',
+            'no answer), so NetSuite refuses the repeat (`400 IDEMPOTENCY_ERROR`, naming the first job)',
+            'instead of creating a second customer. NetSuite answers `202 Accepted` with the job in',
+            '`Location`; a collection run follows the job until it is done, reads its task and then the',
+            'result: `204 No Content` with the new record URL in `Location`, whose id is kept in',
+            '`nsp_customer_id`. A single Send shows the `202` only. Adjust `subsidiary` to one that',
+            'exists in your account (OneWorld).',
           ].join('\n'),
           method: 'POST',
           url: `${RECORD}/customer`,
-          headers: [JSON_HEADER],
+          headers: [JSON_HEADER, PREFER_ASYNC, IDEMPOTENCY_KEY],
           body: {
             mode: 'json',
             json: {
@@ -103,31 +127,23 @@ export const restCollection: CollectionDef = {
           },
         },
         {
-          name: 'Create customer idempotently',
+          name: 'Upsert customer by external id',
           description: [
-            'Creates a customer asynchronously: `Prefer: respond-async` with a fresh',
-            '`X-NetSuite-Idempotency-Key` (a UUID). NetSuite answers `202 Accepted` with the job URL',
-            'in `Location`; sending the same key again is rejected instead of creating a second',
-            'customer.',
+            'Creates or updates the customer with external id `netsuite-postman-example`: `PUT` on',
+            '`customer/eid:<externalId>` is NetSuite\'s upsert. Sent asynchronously with an idempotency',
+            'key like "Create customer", and followed to its result: `204 No Content` with the record',
+            'URL in `Location`. "Delete upserted customer" removes it again.',
           ].join('\n'),
-          method: 'POST',
-          url: `${RECORD}/customer`,
-          headers: [
-            JSON_HEADER,
-            { key: 'Prefer', value: 'respond-async' },
-            {
-              key: 'X-NetSuite-Idempotency-Key',
-              value: '{{$guid}}',
-              description: 'A new UUID per send; reuse a key to see NetSuite refuse a repeated request.',
-            },
-          ],
+          method: 'PUT',
+          url: `${RECORD}/customer/eid:${EXTERNAL_ID}`,
+          headers: [JSON_HEADER, PREFER_ASYNC, IDEMPOTENCY_KEY],
           body: {
             mode: 'json',
             json: {
-              companyName: 'netsuite-postman async example {{$timestamp}}',
+              companyName: 'netsuite-postman upsert example',
               email: 'netsuite-postman@example.com',
               subsidiary: { id: '1' },
-              comments: 'Created asynchronously by the netsuite-postman collection; safe to delete.',
+              comments: 'Upserted by the netsuite-postman collection; safe to delete.',
             },
           },
         },
@@ -155,6 +171,12 @@ export const restCollection: CollectionDef = {
           method: 'DELETE',
           url: `${RECORD}/customer/{{nsp_customer_id}}`,
         },
+        {
+          name: 'Delete upserted customer',
+          description: 'Deletes the customer "Upsert customer by external id" made, by its external id (`DELETE` on `customer/eid:netsuite-postman-example`). Answers `204 No Content`.',
+          method: 'DELETE',
+          url: `${RECORD}/customer/eid:${EXTERNAL_ID}`,
+        },
       ],
     },
     {
@@ -165,11 +187,14 @@ export const restCollection: CollectionDef = {
           name: 'Run SuiteQL query',
           description: [
             'Runs a SuiteQL query. `Prefer: transient` is required; the query goes in the JSON body as',
-            '`q`. Paging: `limit` and `offset` in the URL; the answer has the list fields',
-            '(`links`, `count`, `hasMore`, `items`, `offset`, `totalResults`) with one row per item.',
+            '`q`. The answer has the list fields (`links`, `count`, `hasMore`, `items`, `offset`,',
+            '`totalResults`) with one row per item, 1,000 rows a page at most (`limit=1000`). A collection',
+            'run reads every page (the same POST at the `next` link while `hasMore`), checks each and',
+            'reports the total, bounded like "List customers"; a single Send shows the first page. Past',
+            '100,000 rows NetSuite stops paging: narrow the query (`WHERE id > <last id read>`).',
           ].join('\n'),
           method: 'POST',
-          url: '{{suitetalk_base_url}}/services/rest/query/v1/suiteql?limit=5&offset=0',
+          url: '{{suitetalk_base_url}}/services/rest/query/v1/suiteql?limit=1000',
           headers: [JSON_HEADER, { key: 'Prefer', value: 'transient' }],
           body: { mode: 'json', json: { q: 'SELECT id, companyname, email FROM customer ORDER BY id' } },
         },

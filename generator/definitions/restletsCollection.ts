@@ -19,8 +19,11 @@ export const restletsCollection: CollectionDef = {
     'request that carries both a session cookie and an Authorization header), and the',
     'collection-level test script checks every answer and explains failures.',
     '',
-    'The RESTlet deployment must be released and reachable by the role. Requests carry no auth of',
-    'their own.',
+    'The RESTlet deployment must be released and reachable by the role. The project ships the',
+    'RESTlet these requests expect: `suitescript/` (an SDF project; docs/real-account.md deploys',
+    'it). Each answer must echo `{method, parameters, body}`: point `restlet_script` and',
+    '`restlet_deploy` at your own RESTlet and adjust the checks (scripts-src/core/expectations.ts).',
+    'Requests carry no auth of their own.',
   ].join('\n'),
   prerequest: 'collection-prerequest',
   test: 'collection-test',
@@ -38,8 +41,9 @@ export const restletsCollection: CollectionDef = {
         'query parameters (TBA signs them too); POST and PUT send a JSON body.',
       ].join('\n'),
       items: [
-        restletRequest('GET', 'Calls the RESTlet\'s `get` function with the query parameters (here `id=42`).', {
+        restletRequest('GET', 'Calls the RESTlet\'s `get` function with the query parameters (here `id=42`; NetSuite passes `script` and `deploy` too). `Content-Type: application/json` makes NetSuite answer JSON.', {
           url: `${RESTLET}&id=42`,
+          headers: [JSON_HEADER],
         }),
         restletRequest('POST', 'Calls the RESTlet\'s `post` function with a JSON body (`Content-Type: application/json`; an empty body is rejected before it is sent).', {
           headers: [JSON_HEADER],
@@ -51,6 +55,7 @@ export const restletsCollection: CollectionDef = {
         }),
         restletRequest('DELETE', 'Calls the RESTlet\'s `delete` function with the query parameters (here `id=42`).', {
           url: `${RESTLET}&id=42`,
+          headers: [JSON_HEADER],
         }),
       ],
     },

@@ -7,7 +7,7 @@
  */
 import { needsBody, requestKind } from './requestKind';
 
-export type DiagnosisLayer = 'transport' | 'headers' | 'body' | 'oauth' | 'governance' | 'permissions';
+export type DiagnosisLayer = 'transport' | 'headers' | 'body' | 'oauth' | 'governance' | 'permissions' | 'deployment';
 
 export interface Diagnosis {
   layer: DiagnosisLayer;
@@ -68,7 +68,7 @@ export function hostFormInUrl(url: string): string | undefined {
   return m ? (m[1] || m[2] || '').toLowerCase() : undefined;
 }
 
-const CODES = /INVALID_LOGIN_ATTEMPT|INVALID_LOGIN|invalid_grant|invalid_client|SSS_REQUEST_LIMIT_EXCEEDED|INSUFFICIENT_PERMISSION/;
+const CODES = /INVALID_LOGIN_ATTEMPT|INVALID_LOGIN|invalid_grant|invalid_client|SSS_REQUEST_LIMIT_EXCEEDED|SSS_INVALID_SCRIPTLET_ID|INSUFFICIENT_PERMISSION/;
 
 /** The error code the response names (or `HTTP <status>`); what the test name starts with. */
 export function errorLabel(status: number, body: string): string {
@@ -76,9 +76,9 @@ export function errorLabel(status: number, body: string): string {
   return match ? match[0] : `HTTP ${status}`;
 }
 
-/** True for the answers worth a diagnosis; cheap, so it can run on every response. */
-export function isDiagnosable(status: number, body: string): boolean {
-  return status === 401 || status === 403 || status === 429 || (status >= 400 && CODES.test(body));
+/** True for the answers worth a diagnosis; cheap, so it can run on every response. A RESTlet's 405 (no such entry point) counts when `url` says it is one. */
+export function isDiagnosable(status: number, body: string, url?: string): boolean {
+  return status === 401 || status === 403 || status === 429 || (status >= 400 && CODES.test(body)) || (status === 405 && url !== undefined && requestKind(url) === 'restlet');
 }
 
 const d = (layer: DiagnosisLayer, cause: string, fix: string): Diagnosis => ({ layer, cause, fix });
@@ -107,7 +107,15 @@ function tokenEndpoint(f: DiagnosisFacts, code: string, skewS: number | undefine
     if (code === 'invalid_client') {
       return d('oauth', `NetSuite does not accept certificate_id (kid ${JSON.stringify(a.kid)}) for this client_id`, 'Set certificate_id to the certificate id of this client\'s M2M mapping (Setup > Integration > OAuth 2.0 Client Credentials (M2M) Setup), not revoked or expired, with private_key matching its certificate; sandbox and production have separate mappings.');
     }
-    return d('oauth', 'the client assertion was refused as expired or not yet valid', 'Synchronise this computer\'s clock and mint a fresh assertion.');
+    // invalid_grant for an assertion whose claims are right: the wire does not say which of these it is.
+    const clock = skewS === undefined ? ' (or this computer\'s clock: the answer had no Date header to compare)' : '';
+    return d(
+      'oauth',
+      `NetSuite refused a well-formed assertion (kid ${JSON.stringify(a.kid)}): the integration record is disabled or its client credentials grant is off, or the certificate is expired, revoked or replaced, or private_key does not match it${clock}`,
+      'Check in this order: 1) Setup > Integration > Manage Integrations > your integration: State Enabled and "Client Credentials (Machine to Machine) Grant" ticked; ' +
+        '2) Setup > Integration > OAuth 2.0 Client Credentials (M2M) Setup: the mapping of certificate_id is listed, not revoked and not past its end date (2 years at most) — if it was replaced or expired, upload a new certificate (rotate with "Certificates / Upload M2M certificate") and set certificate_id to its id; ' +
+        '3) private_key is the key of that certificate: `openssl pkey -in key.pem -pubout` must print the same key as `openssl x509 -in cert.pem -noout -pubkey`. A sandbox refresh removes M2M mappings: map the certificate again after one.',
+    );
   }
   if (f.grant === 'refresh_token' && code === 'invalid_grant') {
     return d('oauth', 'the refresh token is expired or revoked', 'Run the authorization-code flow again ("Authorize URL (PKCE)", "Exchange authorization code") and store the new refresh_token.');
@@ -134,7 +142,19 @@ function tbaCause(f: DiagnosisFacts, skewS: number | undefined): Diagnosis {
   if (f.nonceReused) {
     return d('oauth', `oauth_nonce ${JSON.stringify(t.oauth_nonce)} was already used`, 'Use a fresh oauth_nonce for every request: do not resend a copied Authorization header; let the collection sign (auth_method tba).');
   }
-  return d('oauth', 'the TBA signature or token was refused', 'Check consumer_key, consumer_secret, token_id and token_secret (a wrong secret gives a wrong signature); the token may be revoked, or its role lack "Log in using Access Tokens". See Setup > Users/Roles > View Login Audit Trail.');
+  return d(
+    'oauth',
+    'the TBA signature or token was refused',
+    'Check consumer_key, consumer_secret, token_id and token_secret (a wrong secret gives a wrong signature); the token may be revoked, or its role lack "Log in using Access Tokens". ' +
+      `${elsewhere(f)}See Setup > Users/Roles > View Login Audit Trail.`,
+  );
+}
+
+/** Causes that answer the same 401 as bad credentials: the integration's Allowed IPs and, for a RESTlet, its deployment. */
+function elsewhere(f: DiagnosisFacts): string {
+  const ips = 'If the integration record has "Allowed IPs", this machine\'s public IP must be among them. ';
+  if (requestKind(f.url) !== 'restlet') return ips;
+  return `${ips}For a RESTlet: the script deployment (Customization > Scripting > Script Deployments) must have Status Released (Testing lets only logged-in users call it) and an Audience that includes the role of these credentials. `;
 }
 
 /** The most likely failed layer and its fix, checked in NetSuite's order. */
@@ -163,6 +183,22 @@ export function diagnose(f: DiagnosisFacts): Diagnosis {
   if (kind !== 'token' && needsBody(f.method) && f.bodyEmpty) {
     return d('body', `the ${f.method} had an empty body`, 'NetSuite\'s gateway rejects an empty POST/PUT/PATCH before it checks credentials: send a JSON body ({} at least) with Content-Type: application/json.');
   }
+  if (kind === 'restlet' && code === 'SSS_INVALID_SCRIPTLET_ID') {
+    const q = (name: string) => (new RegExp(`[?&]${name}=([^&#]*)`).exec(f.url) || [])[1] || '';
+    return d(
+      'deployment',
+      `script=${q('script')}&deploy=${q('deploy')} names no active RESTlet deployment (SSS_INVALID_SCRIPTLET_ID)`,
+      'Set restlet_script and restlet_deploy to the ids on the deployment record (Customization > Scripting > Script Deployments: the script id customscript_… or its internal id, and the deployment id customdeploy_… or its internal id — not the file name); check the script and the deployment are not inactive, and that you deployed to this account (sandbox and production differ).',
+    );
+  }
+  if (kind === 'restlet' && f.status === 405) {
+    const entry = f.method.toLowerCase();
+    return d(
+      'deployment',
+      `the RESTlet script has no ${entry} entry point (HTTP 405)`,
+      `Add a ${entry} function to the object the script returns (define([...], () => ({ get, post, put, delete }))) and deploy the script again, or call the RESTlet with a method it implements. The echo RESTlet in suitescript/ implements all four.`,
+    );
+  }
   if (kind === 'token') return tokenEndpoint(f, code, skewS);
   if (f.tba) return tbaCause(f, skewS);
   if (f.tokenExpiresAt !== undefined && f.tokenExpiresAt <= (f.serverDateMs || f.nowMs)) {
@@ -172,5 +208,12 @@ export function diagnose(f: DiagnosisFacts): Diagnosis {
   if (f.scopes && f.scopes.indexOf(need) < 0) {
     return d('oauth', `the token's scope (${f.scopes.join(',')}) lacks ${need}`, `Add ${need} to scope (and tick it on the integration record), then mint a new token.`);
   }
-  return d('oauth', 'the access token was refused though not expired: revoked or unknown', `Tokens are revoked when the integration, certificate or role change, or by a sandbox refresh. ${MINT}`);
+  if (kind === 'restlet') {
+    return d(
+      'oauth',
+      'the RESTlet refused an unexpired token with the restlets scope: its deployment (Testing status, audience without the role), the integration\'s Allowed IPs, or a revoked token',
+      `${elsewhere(f)}Tokens are revoked when the integration, certificate or role change, or by a sandbox refresh. ${MINT}`,
+    );
+  }
+  return d('oauth', 'the access token was refused though not expired: revoked or unknown, or the integration\'s Allowed IPs or state', `Tokens are revoked when the integration, certificate or role change, or by a sandbox refresh; a disabled integration refuses every token. ${elsewhere(f)}${MINT}`);
 }

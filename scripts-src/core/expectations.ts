@@ -48,6 +48,8 @@ export interface Expectation {
   /** For `restlet-echo`: the method the echo must report. */
   echoMethod?: string;
   capture?: Capture;
+  /** A list or SuiteQL page whose every page a run reads (the `next` link while `hasMore`), reporting the total. */
+  walk?: boolean;
 }
 
 export interface CheckedResponse {
@@ -73,7 +75,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'Exchange authorization code': { label: 'Auth / Exchange authorization code', skip: true, status: 200, shape: 'token' },
   'Refresh access token': { label: 'Auth / Refresh access token', skip: true, status: 200, shape: 'token' },
 
-  'List customers': { label: 'Records / List customers', status: 200, shape: 'netsuite-list' },
+  'List customers': { label: 'Records / List customers', status: 200, shape: 'netsuite-list', walk: true },
   'Create customer': {
     label: 'Records / Create customer',
     status: 204,
@@ -81,17 +83,18 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     headers: ['Location'],
     capture: { fromLocationHeader: CUSTOMER_ID },
   },
-  'Create customer idempotently': {
-    label: 'Records / Create customer idempotently',
-    status: 202,
+  'Upsert customer by external id': {
+    label: 'Records / Upsert customer by external id',
+    status: 204,
     shape: 'none',
     headers: ['Location'],
   },
   'Get customer': { label: 'Records / Get customer', status: 200, shape: 'record' },
   'Update customer': { label: 'Records / Update customer', status: 204, shape: 'none' },
   'Delete customer': { label: 'Records / Delete customer', status: 204, shape: 'none' },
+  'Delete upserted customer': { label: 'Records / Delete upserted customer', status: 204, shape: 'none' },
 
-  'Run SuiteQL query': { label: 'SuiteQL / Run SuiteQL query', status: 200, shape: 'suiteql-page' },
+  'Run SuiteQL query': { label: 'SuiteQL / Run SuiteQL query', status: 200, shape: 'suiteql-page', walk: true },
 
   'Get metadata catalog (customer)': {
     label: 'Metadata / Get metadata catalog (customer)',

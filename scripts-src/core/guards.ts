@@ -2,6 +2,7 @@ import type { AccountId } from './accountId';
 import { accountHostFormInUrl } from './baseUrls';
 import { NspError } from './NspError';
 import { isWrite, needsBody, requestKind } from './requestKind';
+import { checkScopeFor } from './scopes';
 
 export interface OutboundRequest {
   method: string;
@@ -14,6 +15,8 @@ export interface GuardContext {
   account: AccountId;
   /** `allow_production` is exactly `true`. */
   allowProduction: boolean;
+  /** Scopes of the OAuth 2.0 token the request will carry (m2m, authcode); undefined for TBA (no scopes). */
+  scopes?: string[];
 }
 
 /**
@@ -42,6 +45,7 @@ export function guardRequest(request: OutboundRequest, context: GuardContext): v
       'allow_production',
     );
   }
+  if (context.scopes) checkScopeFor(kind, context.scopes);
   if (kind !== 'token' && needsBody(request.method) && request.bodyEmpty) {
     throw new NspError(
       'EMPTY_BODY',

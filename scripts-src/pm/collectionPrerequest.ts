@@ -3,6 +3,7 @@ import { planAuth } from '../core/authPlan';
 import { guardRequest } from '../core/guards';
 import { makeNonce } from '../core/nonce';
 import { requestKind } from '../core/requestKind';
+import { parseScopes } from '../core/scopes';
 import { signTba } from '../core/tbaSignature';
 import type { CachedToken } from '../core/tokenCache';
 import { parseBufferSeconds } from '../core/tokenCache';
@@ -11,6 +12,7 @@ import { loadContext } from './context';
 import { clearJarIfNeeded, removeCookieHeader } from './cookies';
 import { hmacSha256Base64, randomInt } from './cryptoJs';
 import type { Outbound } from './outbound';
+import { applyFollowUp } from './followUp';
 import { currentOutbound } from './outbound';
 import { refuse } from './refuse';
 import { loadedSigner } from './signerGlobal';
@@ -72,11 +74,14 @@ export function collectionPrerequest(nowMs: number): void {
   try {
     const context = loadContext();
     removeCookieHeader();
+    applyFollowUp();
     const outbound = currentOutbound();
     guardRequest(outbound, {
       account: context.account,
       // Only a production account consults allow_production: other accounts skip the read.
       allowProduction: context.account.kind === 'production' && readVariable(pm.variables, 'allow_production') === 'true',
+      // A token's scopes are what `scope` asked for; TBA tokens have none.
+      scopes: context.method === 'tba' ? undefined : parseScopes(readVariable(pm.variables, 'scope')),
     });
     // Validated for every method, as before; tba never looks at a token.
     const bufferSeconds = parseBufferSeconds(readVariable(pm.variables, 'token_refresh_buffer_seconds'));

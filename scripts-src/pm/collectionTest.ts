@@ -6,6 +6,7 @@ import { requestKind } from '../core/requestKind';
 import { markJarDirty } from './cookies';
 import { RATE_LIMIT_RETRIES, RETRIED_AFTER_401 } from './retryState';
 import { diagnoseResponse, tbaNonceSeenBefore } from './diagnoseResponse';
+import { followResponse } from './followUp';
 import { resolved } from './outbound';
 import { currentResponse } from './responseView';
 import { dropToken } from './tokenStore';
@@ -80,6 +81,8 @@ export function collectionTest(nowMs: number): void {
   // Only the final attempt of a refused request is diagnosed (retries above return first).
   if (pm.response.code >= 400) diagnoseResponse(nowMs, nonceReused);
   const expectation = EXPECTATIONS[pm.info.requestName];
+  // Pages and asynchronous jobs: send the item again for the next page or job step.
+  if (followResponse(nowMs, expectation)) return;
   if (!expectation) return;
   const response = currentResponse();
   for (const result of checkResponse(expectation, response)) {

@@ -39,7 +39,7 @@ export function tbaNonceSeenBefore(authorization: string): boolean {
 export function diagnoseResponse(nowMs: number, nonceReused: boolean): void {
   const status = pm.response.code;
   const body = pm.response.text();
-  if (!isDiagnosable(status, body)) return;
+  if (!isDiagnosable(status, body, status === 405 ? pm.request.url.toString() : undefined)) return;
   const out = currentOutbound();
   const headers: Record<string, string> = {};
   pm.request.headers.each((h) => {
@@ -72,7 +72,7 @@ export function diagnoseResponse(nowMs: number, nonceReused: boolean): void {
     const cached = loadToken(authMethod === 'authcode' ? 'authcode' : 'm2m');
     const exp = cached && cached.accessToken === token ? cached.expiresAt : Number(claims(token.split('.')[1]).exp) * 1000;
     if (exp > 0) facts.tokenExpiresAt = exp;
-    facts.scopes = (readVariable(pm.variables, 'scope') || 'rest_webservices').split(/[\s,]+/);
+    facts.scopes = (readVariable(pm.variables, 'scope') || 'rest_webservices,restlets').split(/[\s,]+/);
   } else if (/^OAuth$/i.test(scheme)) {
     const tba: { [name: string]: string } = {};
     auth.replace(/([a-z_]+)="([^"]*)"/g, (_all: string, key: string, value: string) => {

@@ -48,9 +48,11 @@ export interface ContractVariables {
    */
   jwt_algorithm: string;
   /**
-   * Scopes requested for the token, comma-separated: `rest_webservices` (default), `restlets`,
-   * `suite_analytics`.
-   * @default rest_webservices
+   * Scopes requested for the token, comma-separated: `rest_webservices`, `restlets`,
+   * `suite_analytics`; default `rest_webservices,restlets` (both collections work). A RESTlet
+   * request needs `restlets`, a REST request `rest_webservices`: the collection refuses to send
+   * one whose scope lacks it.
+   * @default rest_webservices,restlets
    * @authMethods m2m, authcode
    */
   scope: string;

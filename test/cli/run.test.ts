@@ -68,7 +68,8 @@ describe('run --environment FILE', () => {
     expect(result.stdout).toMatch(/^ok {3}\[rest · m2m\] Records \/ Delete customer — 204 No Content/m);
     expect(result.stdout).not.toContain('SuiteQL /');
     expect(result.stdout).not.toContain('NEEDS_MINT');
-    expect(result.stdout).toMatch(/^rest\s+m2m\s+7\s+9\s+0\s+1\s/m);
+    // 14 sends: the two writes are followed through job, task and result (3 more sends each).
+    expect(result.stdout).toMatch(/^rest\s+m2m\s+14\s+11\s+0\s+1\s/m);
     expect(existsSync(path.join(dir, 'reports'))).toBe(false); // cli only: no report written
     expectNoLeak(result.stdout, result.stderr);
   });

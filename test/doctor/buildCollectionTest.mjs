@@ -8,7 +8,7 @@ import { bundleCheck } from '../../build/bundleCheck.mjs';
 const outDir = process.argv[2];
 const entry = config.find((c) => c.input.endsWith('collection-test.ts'));
 const plugins = entry.plugins.map((p) => (p.name === 'netsuite-postman-bundle-check'
-  ? bundleCheck({ ...BUDGETS, 'collection-test.js': Number(process.env.NSP_COLLECTION_TEST_BUDGET || 24000) })
+  ? bundleCheck({ ...BUDGETS, 'collection-test.js': Number(process.env.NSP_COLLECTION_TEST_BUDGET || BUDGETS['collection-test.js']) })
   : p));
 const bundle = await rollup({ ...entry, plugins });
 const output = { ...entry.output, ...(outDir ? { file: `${outDir}/collection-test.js` } : {}) };

@@ -13,7 +13,10 @@ import type { RunningSimulator } from '../../simulator/startSimulator';
 import { startSimulator } from '../../simulator/startSimulator';
 import type { Engine, EngineRun } from '../helpers/engines';
 import { ENGINES, runCollection } from '../helpers/engines';
+import { generateKeyPairSync } from 'node:crypto';
 import { assertion, environmentWith, envValue, mintToken, RSA_2048_PEM, tbaHeader, TOKEN_PATH } from './helpers';
+
+const OTHER_RSA_3072_PEM = generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let sim: RunningSimulator;
@@ -224,10 +227,81 @@ describe.each(ENGINES)('in-collection diagnosis, %s engine', (engine) => {
     expectOne(result, 'oauth', /signed with HMAC-SHA1/, /only HMAC-SHA256/);
   });
 
-  it('scope missing (oauth): a rest_webservices token on a RESTlet, after the retry', async () => {
+  it('scope missing: refused before sending; diagnosed (oauth) when a rest_webservices token reaches a RESTlet', async () => {
     sim.reset();
-    const result = await run(engine, [{ method: 'GET', path: RESTLET, base: '{{restlets_base_url}}' }], { prerequest: true, env: { scope: 'rest_webservices' } });
+    const guarded = await run(engine, [{ method: 'GET', path: RESTLET, base: '{{restlets_base_url}}' }], { prerequest: true, env: { scope: 'rest_webservices' } });
+    expect(refusals(guarded)).toEqual([`netsuite-postman refused to send "item 1": SCOPE_MISSING`]);
+    expect(diagnoses(guarded)).toEqual([]);
+    const token = await mintToken(sim, 'rest_webservices');
+    const result = await run(engine, [{ method: 'GET', path: RESTLET, base: '{{restlets_base_url}}', headers: [['Authorization', `Bearer ${token}`]] }], { env: { scope: 'rest_webservices' } });
     expectOne(result, 'oauth', /INVALID_LOGIN_ATTEMPT diagnosis: oauth layer — the token's scope \(rest_webservices\) lacks restlets/, /Add restlets to scope/);
+  });
+
+  describe('M2M invalid_grant causes (the integration record, the certificate, the key)', () => {
+    const FIX = /State Enabled.*Client Credentials \(Machine to Machine\) Grant.*not revoked and not past its end date.*openssl pkey/;
+    it.each([
+      ['integration record disabled', { integrationDisabled: true }, 'integration_disabled'],
+      ['client credentials grant off', { clientCredentialsGrantOff: true }, 'client_credentials_grant_off'],
+      ['certificate expired', { certificateFault: 'expired' as const }, 'certificate_expired'],
+      ['certificate revoked', { certificateFault: 'revoked' as const }, 'certificate_revoked'],
+      ['certificate replaced', { certificateFault: 'replaced' as const }, 'certificate_replaced'],
+    ])('%s: named among the candidates, not the clock', async (_name, faults, reason) => {
+      sim.reset();
+      sim.setFaults(faults);
+      const result = await run(engine, [MINT], { prerequest: true });
+      expectOne(result, 'oauth', /invalid_grant diagnosis: oauth layer — NetSuite refused a well-formed assertion .*disabled or its client credentials grant is off.*expired, revoked or replaced.*private_key does not match it/, FIX);
+      expect(diagnoses(result)[0]!.name).not.toMatch(/clock/);
+      expect(sim.stats().rejections[reason]).toBe(1);
+    });
+
+    it('a private key that does not match the certificate', async () => {
+      sim.reset();
+      const result = await run(engine, [MINT], { prerequest: true, env: { private_key: OTHER_RSA_3072_PEM } });
+      expectOne(result, 'oauth', /invalid_grant diagnosis: oauth layer — NetSuite refused a well-formed assertion/, FIX);
+      expect(sim.stats().rejections.assertion_signature).toBe(1);
+    });
+  });
+
+  describe('RESTlet causes', () => {
+    const RESTLET_ITEM: Item = { method: 'GET', path: RESTLET, base: '{{restlets_base_url}}', headers: [['Content-Type', 'application/json']] };
+    it.each([
+      ['deployment in Testing status', { restletDeploymentStatus: 'testing' as const }, 'deployment_testing'],
+      ['deployment not released to the role', { restletAudienceExcludesRole: true }, 'role_not_in_audience'],
+      ['the integration\'s Allowed IPs', { allowedIps: ['203.0.113.7'] }, 'ip_not_allowed'],
+    ])('%s (M2M): the deployment, audience and Allowed IPs are named together (the wire cannot tell them apart)', async (_name, faults, reason) => {
+      sim.reset();
+      sim.setFaults(faults);
+      const result = await run(engine, [RESTLET_ITEM], { prerequest: true });
+      expectOne(result, 'oauth', /INVALID_LOGIN_ATTEMPT diagnosis: oauth layer — the RESTlet refused an unexpired token with the restlets scope: its deployment \(Testing status, audience without the role\), the integration's Allowed IPs/, /Allowed IPs.*Status Released.*Audience that includes the role/);
+      expect(sim.stats().rejections[reason]).toBeGreaterThan(0);
+    });
+
+    it('deployment in Testing status (TBA): named with the TBA causes', async () => {
+      sim.reset();
+      sim.setFaults({ restletDeploymentStatus: 'testing' });
+      const result = await run(engine, [RESTLET_ITEM], { prerequest: true, env: { auth_method: 'tba' } });
+      expectOne(result, 'oauth', /TBA signature or token was refused/, /Status Released.*Audience/);
+    });
+
+    it('Allowed IPs on a REST request are named too', async () => {
+      sim.reset();
+      sim.setFaults({ allowedIps: ['203.0.113.7'] });
+      const result = await run(engine, [{ method: 'GET', path: LIST }], { prerequest: true });
+      expectOne(result, 'oauth', /revoked or unknown, or the integration's Allowed IPs or state/, /"Allowed IPs", this machine's public IP/);
+    });
+
+    it('a wrong script or deploy id (SSS_INVALID_SCRIPTLET_ID, deployment)', async () => {
+      sim.reset();
+      const result = await run(engine, [{ ...RESTLET_ITEM, path: '/app/site/hosting/restlet.nl?script=customscript_nope&deploy=1' }], { prerequest: true });
+      expectOne(result, 'deployment', /SSS_INVALID_SCRIPTLET_ID diagnosis: deployment layer — script=customscript_nope&deploy=1 names no active RESTlet deployment/, /Set restlet_script and restlet_deploy to the ids on the deployment record/);
+    });
+
+    it('a method the script does not implement (405, deployment)', async () => {
+      sim.reset();
+      sim.setFaults({ restletMethods: ['GET', 'POST'] });
+      const result = await run(engine, [{ ...RESTLET_ITEM, method: 'PUT', raw: '{"a":1}' }], { prerequest: true });
+      expectOne(result, 'deployment', /HTTP 405 diagnosis: deployment layer — the RESTlet script has no put entry point/, /Add a put function/);
+    });
   });
 
   it('role without permission (403, permissions)', async () => {

@@ -75,6 +75,21 @@ describe('netsuite-postman doctor', { timeout: 30_000 }, () => {
     expectNoSecret(out);
   });
 
+  it.each([
+    ['integration record disabled', { integrationDisabled: true }, {}, /FAIL +oauth +token endpoint: HTTP 400 invalid_grant: NetSuite refused a well-formed assertion/, /State Enabled/],
+    ['certificate expired', { certificateFault: 'expired' as const }, {}, /FAIL +oauth +token endpoint: HTTP 400 invalid_grant: .*expired, revoked or replaced/, /upload a new certificate/],
+    ['deployment in Testing status', { restletDeploymentStatus: 'testing' as const }, {}, /FAIL +oauth +RESTlet GET: HTTP 401 INVALID_LOGIN_ATTEMPT: the RESTlet refused an unexpired token/, /Status Released/],
+    ['wrong script id', {}, { restlet_script: 'customscript_nope' }, /FAIL +deployment +RESTlet GET: HTTP 400 SSS_INVALID_SCRIPTLET_ID: script=customscript_nope/, /restlet_script and restlet_deploy/],
+  ])('real-account cause: %s', async (_name, faults, overrides, line, fix) => {
+    sim.reset();
+    sim.setFaults(faults);
+    const { code, out } = await doctor(overrides);
+    expect(code, out).toBe(1);
+    expect(out).toMatch(line);
+    expect(out).toMatch(fix);
+    expectNoSecret(out);
+  });
+
   it('tells a permission failure (403) apart from an auth failure', async () => {
     sim.reset();
     sim.setFaults({ deniedRecordTypes: ['customer'] });

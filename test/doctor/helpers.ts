@@ -25,12 +25,12 @@ export const RSA_2048_PEM = generateKeyPairSync('rsa', { modulusLength: 2048 }).
 /** A client assertion signed in Node (jose), with any header/claims the test wants. */
 export async function assertion(
   sim: RunningSimulator,
-  options: { alg?: string; kid?: string; aud?: string; pem?: string } = {},
+  options: { alg?: string; kid?: string; aud?: string; pem?: string; scope?: string } = {},
 ): Promise<string> {
   const alg = options.alg ?? 'PS256';
   const key = await importPKCS8(options.pem ?? envValue(sim, 'private_key'), alg);
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ scope: 'rest_webservices,restlets' })
+  return new SignJWT({ scope: options.scope ?? 'rest_webservices,restlets' })
     .setProtectedHeader({ alg, typ: 'JWT', kid: options.kid ?? envValue(sim, 'certificate_id') })
     .setIssuer(envValue(sim, 'client_id'))
     .setAudience(options.aud ?? `${sim.baseUrl}${TOKEN_PATH}`)
@@ -40,11 +40,11 @@ export async function assertion(
 }
 
 /** A real access token from the simulator. */
-export async function mintToken(sim: RunningSimulator): Promise<string> {
+export async function mintToken(sim: RunningSimulator, scope?: string): Promise<string> {
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-    client_assertion: await assertion(sim),
+    client_assertion: await assertion(sim, scope === undefined ? {} : { scope }),
   });
   const response = await fetch(`${sim.baseUrl}${TOKEN_PATH}`, { method: 'POST', body });
   const json = (await response.json()) as { access_token: string };

@@ -76,7 +76,7 @@ describe('netsuite-postman env', () => {
     expect(values.account_id.value).toBe('1234567_SB1');
     expect(values.client_id.value).toBe('client-123');
     expect(values.private_key).toMatchObject({ value: KEY, type: 'secret' });
-    expect(values.scope.value).toBe('rest_webservices'); // empty counts as unset: the default stays
+    expect(values.scope.value).toBe('rest_webservices,restlets'); // empty counts as unset: the default stays
     expect(written.name).toBe('NetSuite sandbox (local)');
     const text = printed(io);
     for (const secret of SECRET_VALUES) expect(text).not.toContain(secret);

@@ -168,14 +168,14 @@ describe('generate (fixture scripts and bundles)', () => {
     generateInto(dir);
     const rest = readJson(join(dir, COLLECTION_FILES[0]!));
     const description: string = rest.info.description.content;
-    expect(description).toContain('- `m2m` (OAuth 2.0 client credentials): `account_id`, `client_id`, `certificate_id`, `private_key` (secret), `jwt_algorithm` (default `PS256`), `scope` (default `rest_webservices`)');
+    expect(description).toContain('- `m2m` (OAuth 2.0 client credentials): `account_id`, `client_id`, `certificate_id`, `private_key` (secret), `jwt_algorithm` (default `PS256`), `scope` (default `rest_webservices,restlets`)');
     expect(description).toContain('`redirect_uri`');
     expect(description).toMatch(/^- `private_key` — PEM private key/m);
     const auth = rest.item[0].description.content as string;
-    expect(auth).toContain('`authcode` (OAuth 2.0 authorization code + PKCE): `client_id`, `scope` (default `rest_webservices`), `client_secret` (secret), `redirect_uri`, `refresh_token` (secret)');
+    expect(auth).toContain('`authcode` (OAuth 2.0 authorization code + PKCE): `client_id`, `scope` (default `rest_webservices,restlets`), `client_secret` (secret), `redirect_uri`, `refresh_token` (secret)');
     const records = rest.item[1].description.content as string;
     expect(records).toContain('- every method: `suitetalk_base_url`');
-    expect(records).toContain('- collection variables: `nsp_customer_id`');
+    expect(records).toContain('- collection variables: `nsp_idempotency_key`, `nsp_customer_id`');
   });
 
   it('writes environment templates with every contract variable, secrets typed and empty', () => {
@@ -196,7 +196,7 @@ describe('generate (fixture scripts and bundles)', () => {
       const secrets = env.values.filter((value: any) => value.type === 'secret').map((value: any) => value.key);
       expect(secrets).toEqual(['private_key', 'client_secret', 'refresh_token', 'consumer_key', 'consumer_secret', 'token_id', 'token_secret']);
       const byKey = Object.fromEntries(env.values.map((value: any) => [value.key, value.value]));
-      expect(byKey).toMatchObject({ auth_method: 'm2m', jwt_algorithm: 'PS256', scope: 'rest_webservices', account_id: '' });
+      expect(byKey).toMatchObject({ auth_method: 'm2m', jwt_algorithm: 'PS256', scope: 'rest_webservices,restlets', account_id: '' });
       const scope = new VariableScope(env);
       expect(scope.get('jwt_algorithm')).toBe('PS256');
     }

@@ -60,7 +60,7 @@ describe('version bumps', () => {
 
   it('bumps patch when a request detail changes', () => {
     const collections = withRest((rest) => {
-      rest.folders[1]!.items[0]!.url = rest.folders[1]!.items[0]!.url.replace('limit=5', 'limit=10');
+      rest.folders[1]!.items[0]!.url = rest.folders[1]!.items[0]!.url.replace('limit=1000', 'limit=10');
     });
     expect(release({ collections }).rest.progress).toBe(`${REST} 1.0.0 → 1.0.1 (patch: requests changed)`);
   });

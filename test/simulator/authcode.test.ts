@@ -65,7 +65,7 @@ describe('authorization code with PKCE, and refresh tokens', () => {
       headers: { authorization: `Bearer ${result.body.access_token as string}` },
     });
     expect(restlet.status).toBe(200);
-    expect(restlet.body.authentication).toBe('oauth2');
+    expect(restlet.body).toMatchObject({ method: 'GET', script: 'customscript_nsp_echo' });
     expect(sim.stats().tokensMinted.refresh_token).toBe(2);
   });
 

@@ -151,7 +151,13 @@ describe("layers in NetSuite's order", () => {
         ...(hasBody ? { body: JSON.stringify({ hello: method }) } : {}),
       });
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ method, parameters: { x: '1', deploy: 'customdeploy_nsp_echo' }, body: hasBody ? { hello: method } : null });
+      expect(r.body).toEqual({
+        method,
+        script: 'customscript_nsp_echo',
+        deploy: 'customdeploy_nsp_echo',
+        parameters: hasBody ? {} : { script: 'customscript_nsp_echo', deploy: 'customdeploy_nsp_echo', x: '1' },
+        body: hasBody ? { hello: method } : null,
+      });
     }
     const numeric = await call(`${sim.baseUrl}/app/site/hosting/restlet.nl?script=101&deploy=1`, { headers: bearer() });
     expect(numeric.status).toBe(200);

@@ -95,13 +95,13 @@ describe('M2M client credentials', () => {
   add('exp − iat = 3600', () => mintM2m(sim, rsa, { iat: now(), exp: now() + 3600 }), 400, 'invalid_grant', 'assertion_lifetime');
   add('expired', () => mintM2m(sim, rsa, { iat: now() - 1000, exp: now() - 10 }), 400, 'invalid_grant', 'assertion_expired');
   add('iat in the future', () => mintM2m(sim, rsa, { iat: now() + 600, exp: now() + 1200 }), 400, 'invalid_grant', 'assertion_iat_future');
-  add('signed by another key', () => mintM2m(sim, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey), 401, 'invalid_client', 'assertion_signature');
+  add('signed by another key', () => mintM2m(sim, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey), 400, 'invalid_grant', 'assertion_signature');
   add('tampered payload', async () => {
     const jwt = await signAssertion(sim, rsa);
     const [h, , s] = jwt.split('.');
     const payload = Buffer.from(JSON.stringify({ iss: envOf(sim).client_id, aud: tokenUrlOf(sim), scope: 'restlets', iat: now(), exp: now() + 100 })).toString('base64url');
     return postToken(tokenUrlOf(sim), { grant_type: 'client_credentials', client_assertion_type: JWT_BEARER, client_assertion: `${h}.${payload}.${s}` });
-  }, 401, 'invalid_client', 'assertion_signature');
+  }, 400, 'invalid_grant', 'assertion_signature');
   add('HS256', async () => {
     const body = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const jwt = `${body({ alg: 'HS256', typ: 'JWT', kid: envOf(sim).certificate_id })}.${body({ iss: 'x' })}.c2ln`;
@@ -135,8 +135,9 @@ describe('M2M client credentials', () => {
     const revoke = await call(`${certificatesUrl}/${kid}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: '{}' });
     expect(revoke.status).toBe(204);
     const result = await mintM2m(sim, ec.ES384!.privateKey, { alg: 'ES384', kid });
-    expect(result.status).toBe(401);
-    expect(result.body.error).toBe('invalid_client');
+    // A revoked (or expired, replaced) certificate and a key that does not match it: invalid_grant (seed 001).
+    expect(result.status).toBe(400);
+    expect(result.body.error).toBe('invalid_grant');
     expect(sim.stats().rejections.assertion_kid_revoked).toBe(1);
     const list = await call(certificatesUrl, { headers: { authorization: `Bearer ${bearer}` } });
     expect(list.status).toBe(200);

@@ -63,29 +63,84 @@ describe('records, SuiteQL, metadata, async idempotent writes', () => {
     expect(sim.stats()).toMatchObject({ recordsCreated: 1, recordsUpdated: 1, recordsDeleted: 1 });
   });
 
-  it('idempotency key with respond-async → 202 job; the repeat is refused and creates nothing', async () => {
+  it('idempotency key with respond-async → 202 job in NetSuite\'s shape; the repeat is refused (400 IDEMPOTENCY_ERROR naming the job) and creates nothing', async () => {
     const key = randomUUID();
     const headers = { ...json(), prefer: 'respond-async', 'x-netsuite-idempotency-key': key };
     const before = sim.records.count();
     const first = await call(customers(), { method: 'POST', headers, body: JSON.stringify({ companyName: 'Once Ltd' }) });
     expect(first.status).toBe(202);
+    expect(first.headers.get('preference-applied')).toBe('respond-async');
     const jobUrl = first.headers.get('location')!;
     expect(jobUrl).toMatch(new RegExp(`^${sim.baseUrl}/services/rest/async/v1/job/\\d+$`));
     const job = await call(jobUrl, { headers: auth });
-    expect(job.body).toMatchObject({ completed: true, progress: 'succeeded', result: { status: 204, location: expect.stringMatching(/\/customer\/\d+$/) } });
-    const result = await call(`${jobUrl}/task/${job.body.id as string}/result`, { headers: auth });
+    expect(job.body).toEqual({ links: [{ rel: 'self', href: jobUrl }], completed: true, id: expect.any(String), progress: 'succeeded', task: { links: [{ rel: 'self', href: `${jobUrl}/task` }] } });
+    const tasks = await call(`${jobUrl}/task`, { headers: auth });
+    const taskUrl = tasks.body.items[0].links[0].href as string;
+    const result = await call(`${taskUrl}/result`, { headers: auth });
     expect(result.status).toBe(204);
-    expect(result.headers.get('location')).toBe(job.body.result.location);
+    expect(result.headers.get('location')).toMatch(/\/customer\/\d+$/);
     const repeat = await call(customers(), { method: 'POST', headers, body: JSON.stringify({ companyName: 'Once Ltd' }) });
-    expect(repeat.status).toBe(409);
-    expect(repeat.body['o:errorDetails'][0]['o:errorCode']).toBe('DUPLICATE_REQUEST');
+    expect(repeat.status).toBe(400);
+    expect(repeat.headers.get('location')).toBe(jobUrl);
+    expect(repeat.body).toMatchObject({ title: 'Conflict', status: 400, 'o:errorDetails': [{ 'o:errorCode': 'IDEMPOTENCY_ERROR' }] });
     expect(sim.records.count()).toBe(before + 1);
     expect(sim.stats().idempotencyRepeats).toBe(1);
     const notUuid = await call(customers(), { method: 'POST', headers: { ...headers, 'x-netsuite-idempotency-key': 'abc' }, body: '{"companyName":"x"}' });
     expect(notUuid.status).toBe(400);
-    const withoutAsync = await call(customers(), { method: 'POST', headers: { ...json(), 'x-netsuite-idempotency-key': randomUUID() }, body: '{"companyName":"x"}' });
-    expect(withoutAsync.status).toBe(400);
     expect(sim.records.count()).toBe(before + 1);
+    // Without respond-async NetSuite ignores the key: the write runs, every time.
+    const syncKey = randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const sync = await call(customers(), { method: 'POST', headers: { ...json(), 'x-netsuite-idempotency-key': syncKey }, body: '{"companyName":"x"}' });
+      expect(sync.status).toBe(204);
+    }
+    expect(sim.records.count()).toBe(before + 3);
+  });
+
+  it('a job reads pending for the polls the fault asks, and has no task until it completes', async () => {
+    sim.setFaults({ asyncPendingPolls: 2 });
+    try {
+      const first = await call(customers(), { method: 'POST', headers: { ...json(), prefer: 'respond-async' }, body: '{"companyName":"Later Ltd"}' });
+      const jobUrl = first.headers.get('location')!;
+      const early = await call(`${jobUrl}/task`, { headers: auth });
+      expect(early.status).toBe(404);
+      const progress: string[] = [];
+      for (let i = 0; i < 3; i++) progress.push((await call(jobUrl, { headers: auth })).body.progress);
+      expect(progress).toEqual(['pending', 'pending', 'succeeded']);
+      expect((await call(`${jobUrl}/task`, { headers: auth })).status).toBe(200);
+    } finally {
+      sim.setFaults({ asyncPendingPolls: 0 });
+    }
+  });
+
+  it('PUT on eid:<externalId> upserts: creates once, then updates the same record; GET and DELETE by external id', async () => {
+    const url = `${customers()}/eid:ext-${randomUUID()}`;
+    const before = sim.records.count();
+    const created = await call(url, { method: 'PUT', headers: json(), body: JSON.stringify({ companyName: 'Upsert Ltd' }) });
+    expect(created.status).toBe(204);
+    const location = created.headers.get('location')!;
+    expect(location).toMatch(/\/customer\/\d+$/);
+    const again = await call(url, { method: 'PUT', headers: json(), body: JSON.stringify({ companyName: 'Upsert Ltd', phone: '555' }) });
+    expect(again.headers.get('location')).toBe(location);
+    expect(sim.records.count()).toBe(before + 1);
+    const read = await call(url, { headers: auth });
+    expect(read.body).toMatchObject({ companyName: 'Upsert Ltd', phone: '555', externalId: url.split('eid:')[1] });
+    const missing = await call(`${customers()}/eid:none-${randomUUID()}`, { method: 'PUT', headers: json(), body: '{"phone":"1"}' });
+    expect(missing.status).toBe(400);
+    expect((await call(url, { method: 'DELETE', headers: auth })).status).toBe(204);
+    expect((await call(url, { headers: auth })).status).toBe(404);
+    expect(sim.records.count()).toBe(before);
+  });
+
+  it('paging follows NetSuite\'s limits: offset a multiple of limit, at most 1,000 pages and 100,000 results', async () => {
+    const offBy = await call(`${customers()}?limit=10&offset=5`, { headers: auth });
+    expect(offBy.status).toBe(400);
+    expect(offBy.body['o:errorDetails'][0].detail).toContain('multiple of the limit');
+    const farPages = await call(`${customers()}?limit=1&offset=1000`, { headers: auth });
+    expect(farPages.status).toBe(400);
+    expect(farPages.body['o:errorDetails'][0].detail).toContain('at most 1000 pages');
+    const farRows = await call(`${customers()}?limit=1000&offset=100000`, { headers: auth });
+    expect(farRows.status).toBe(400);
   });
 
   it('SuiteQL: Prefer: transient required; simple queries with paging; anything else 400', async () => {

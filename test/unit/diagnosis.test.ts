@@ -28,4 +28,35 @@ describe('diagnosis', () => {
     expect(diagnose({ ...base, status: 403 }).layer).toBe('permissions');
     expect(diagnose({ ...base, status: 429 }).layer).toBe('governance');
   });
+
+  describe('real-account causes', () => {
+    const TOKEN = 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token';
+    const RESTLET = 'https://1234567-sb1.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=customscript_x&deploy=customdeploy_y';
+    const assertionFacts = (iat: number): DiagnosisFacts => ({
+      ...base, status: 400, body: '{"error":"invalid_grant"}', method: 'POST', url: TOKEN, bodyEmpty: false, authScheme: '', grant: 'client_credentials',
+      assertion: { alg: 'PS256', kid: 'k1', aud: TOKEN, iat, exp: iat + 300, signatureBits: 3072 },
+    });
+
+    it('invalid_grant for a well-formed assertion names the integration, certificate and key, not the clock', () => {
+      const verdict = diagnose({ ...assertionFacts(1000), serverDateMs: 1_010_000 });
+      expect(verdict.cause).toMatch(/disabled or its client credentials grant is off.*expired, revoked or replaced.*does not match it$/);
+      expect(verdict.fix).toMatch(/State Enabled.*openssl pkey/);
+    });
+    it('… adds the clock when the answer had no Date header, and blames the clock when it is off', () => {
+      expect(diagnose(assertionFacts(1000)).cause).toMatch(/or this computer's clock/);
+      expect(diagnose({ ...assertionFacts(1000), serverDateMs: 2_000_000 }).cause).toMatch(/off NetSuite's clock/);
+    });
+    it('SSS_INVALID_SCRIPTLET_ID and a RESTlet 405 are deployment causes; a REST 405 is not diagnosed', () => {
+      const wrongId = diagnose({ ...base, status: 400, body: '{"error":{"code":"SSS_INVALID_SCRIPTLET_ID"}}', url: RESTLET });
+      expect(wrongId).toMatchObject({ layer: 'deployment', cause: expect.stringContaining('script=customscript_x&deploy=customdeploy_y') });
+      expect(isDiagnosable(405, '{}', RESTLET)).toBe(true);
+      expect(isDiagnosable(405, '{}', base.url)).toBe(false);
+      expect(diagnose({ ...base, status: 405, body: '{}', method: 'DELETE', url: RESTLET })).toMatchObject({ layer: 'deployment', cause: 'the RESTlet script has no delete entry point (HTTP 405)' });
+    });
+    it('an unexpired token refused by a RESTlet names the deployment, the audience and Allowed IPs', () => {
+      const verdict = diagnose({ ...base, body: '{"error":{"code":"INVALID_LOGIN_ATTEMPT"}}', url: RESTLET, tokenExpiresAt: 9_999_999, scopes: ['restlets'] });
+      expect(verdict.cause).toMatch(/Testing status, audience without the role.*Allowed IPs/);
+      expect(verdict.fix).toMatch(/Status Released.*Audience that includes the role/);
+    });
+  });
 });

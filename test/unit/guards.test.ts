@@ -74,4 +74,31 @@ describe('guardRequest', () => {
     const error = refusal(() => guardRequest({ method: 'POST', url: PROD_REST, bodyEmpty: true }, { account: sandbox, allowProduction: false }));
     expect(error.code).toBe('ACCOUNT_HOST_MISMATCH');
   });
+
+  describe('token scopes', () => {
+    const RESTLET = 'https://1234567-sb1.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=1&deploy=1';
+    const SUITEQL = 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/query/v1/suiteql';
+    const TOKEN = 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token';
+
+    it('refuses a RESTlet request whose scope lacks restlets, naming the variable and the fix', () => {
+      const error = refusal(() => guardRequest({ method: 'GET', url: RESTLET, bodyEmpty: true }, { account: sandbox, allowProduction: false, scopes: ['rest_webservices'] }));
+      expect(error.code).toBe('SCOPE_MISSING');
+      expect(error.variable).toBe('scope');
+      expect(error.message).toContain('"scope" is "rest_webservices", which lacks restlets');
+      expect(error.message).toContain('Set scope to rest_webservices,restlets');
+    });
+
+    it.each([REST, SUITEQL])('refuses a REST request (%s) whose scope lacks rest_webservices', (url) => {
+      const error = refusal(() => guardRequest({ method: 'GET', url, bodyEmpty: true }, { account: sandbox, allowProduction: false, scopes: ['restlets', 'suite_analytics'] }));
+      expect(error.code).toBe('SCOPE_MISSING');
+      expect(error.message).toContain('lacks rest_webservices');
+    });
+
+    it('lets each API through with its scope, the token endpoint with any, and TBA (no scopes) always', () => {
+      expect(() => guardRequest({ method: 'GET', url: RESTLET, bodyEmpty: true }, { account: sandbox, allowProduction: false, scopes: ['restlets'] })).not.toThrow();
+      expect(() => guardRequest({ method: 'GET', url: REST, bodyEmpty: true }, { account: sandbox, allowProduction: false, scopes: ['rest_webservices'] })).not.toThrow();
+      expect(() => guardRequest({ method: 'POST', url: TOKEN, bodyEmpty: false }, { account: sandbox, allowProduction: false, scopes: ['restlets'] })).not.toThrow();
+      expect(() => guardRequest({ method: 'GET', url: RESTLET, bodyEmpty: true }, { account: sandbox, allowProduction: false })).not.toThrow();
+    });
+  });
 });

@@ -18,7 +18,7 @@ describe('parseAuthMethod', () => {
 
 describe('parseScopes', () => {
   it('defaults to rest_webservices and splits on commas and spaces', () => {
-    expect(parseScopes(undefined)).toEqual(['rest_webservices']);
+    expect(parseScopes(undefined)).toEqual(['rest_webservices', 'restlets']);
     expect(parseScopes('rest_webservices, restlets')).toEqual(['rest_webservices', 'restlets']);
     expect(parseScopes('restlets suite_analytics')).toEqual(['restlets', 'suite_analytics']);
   });
