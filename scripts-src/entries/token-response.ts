@@ -8,7 +8,6 @@ import { supersededByRetry } from '../pm/retryState';
 import { grantOfRequest } from '../pm/grantOfRequest';
 import { tokenCacheKey } from '../pm/tokenEndpoint';
 import { ISSUED_REFRESH_TOKEN, saveToken } from '../pm/tokenStore';
-import { readVariable } from '../pm/variables';
 
 const name = pm.info.requestName;
 const grant = grantOfRequest() ?? 'client_credentials';
@@ -51,7 +50,7 @@ function judgeTokenResponse(): void {
     const token = parseTokenResponse(pm.response.code, pm.response.text(), Date.now(), grant);
     const context = loadContext();
     saveToken(grant === 'client_credentials' ? 'm2m' : 'authcode', {
-      key: tokenCacheKey(context, readVariable(pm.variables, 'client_id')),
+      key: tokenCacheKey(context),
       accessToken: token.accessToken,
       expiresAt: token.expiresAt,
     });
