@@ -6,6 +6,7 @@ import { loadContext } from '../pm/context';
 import { describeError } from '../pm/refuse';
 import { supersededByRetry } from '../pm/retryState';
 import { grantOfRequest } from '../pm/grantOfRequest';
+import { isSingleSend } from '../pm/singleSend';
 import { tokenCacheKey } from '../pm/tokenEndpoint';
 import { ISSUED_REFRESH_TOKEN, saveToken } from '../pm/tokenStore';
 
@@ -28,6 +29,16 @@ function retryIfTransient(): boolean {
     retriesSoFar: retries,
     random: Math.random,
   });
+  if (decision && decision.retry && isSingleSend()) {
+    // A single Send cannot send it again; no wait for a re-send that never comes.
+    pm.collectionVariables.unset(TOKEN_RETRIES);
+    const message = `the token endpoint answered ${response ? `HTTP ${response.code}` : 'nothing'} (NetSuite unavailable for a moment). Send it again.`;
+    console.warn(say + message);
+    pm.test(`${name}: TOKEN_ENDPOINT_UNAVAILABLE`, () => {
+      throw new Error(message);
+    });
+    return true;
+  }
   if (decision && decision.retry) {
     pm.collectionVariables.set(TOKEN_RETRIES, `${id}|${retries + 1}`);
     console.warn(say + decision.reason);

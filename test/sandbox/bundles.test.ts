@@ -200,6 +200,30 @@ describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
     }
   });
 
+  it('a Send (a run of one request) that meets a 401 for its cached token drops it and says the next Send mints; no retry, no wait', async () => {
+    reset();
+    server.revoked.add('doomed-token');
+    const cached = { key: 'm2m|1234567_SB1|client-1|kid-1|rest_webservices,restlets', accessToken: 'doomed-token', expiresAt: Date.now() + 3_000_000 };
+    const single = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_token_m2m', value: JSON.stringify(cached) }] };
+    const run = await runCollection(engine, { collection: single, environment: m2mEnv() });
+    expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer doomed-token']);
+    expect(server.tokenRequests()).toHaveLength(0);
+    expect(failed(run)).toEqual([
+      'netsuite-postman: "List things" needs another Send: "List things" got 401: the cached access token was refused (revoked or expired early). It has been dropped: the next Send mints a new one.',
+    ]);
+    expect(run.console.map((line) => line.text).join('\n')).not.toMatch(/once more/);
+  });
+
+  it('a Send that is rate-limited says when to Send again instead of waiting for a re-send that never comes', async () => {
+    reset();
+    server.apiAnswers.push({ status: 429, body: { title: 'Too Many Requests' }, headers: { 'Retry-After': '25' } });
+    const run = await runCollection(engine, { collection: sandboxCollection([{ ...LIST, name: 'Limited' }]), environment: environment({ account_id: '1234567-SB1', auth_method: 'tba', consumer_key: 'ck-1', consumer_secret: 'cs-1', token_id: 'tk-1', token_secret: 'ts-1', suitetalk_base_url: base(), restlets_base_url: base(), app_base_url: base() }) });
+    expect(server.apiRequests()).toHaveLength(1);
+    expect(failed(run)).toEqual([
+      'netsuite-postman: "Limited" needs another Send: NetSuite\'s concurrency limit refused "Limited" (HTTP 429); it was not executed. Send it again in about 25 s.',
+    ]);
+  });
+
   it('M2M: RS256 is refused before anything is sent, with the reason', async () => {
     reset();
     const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM]), environment: m2mEnv({ jwt_algorithm: 'RS256' }) });
