@@ -22,6 +22,7 @@ const requestJar = require(require.resolve('postman-request', { paths: [runtimeD
 interface SdkVariableScope {
   values: { all(): Array<{ key: string; value: unknown; type?: string }> };
   toJSON(): { values: Array<{ key: string; value: unknown; type?: string }> };
+  set(key: string, value: unknown, type?: string): void;
 }
 interface SdkCollection {
   variables: { all(): Array<{ key: string; value: unknown; type?: string }> };
