@@ -17,7 +17,8 @@ import { refuse } from './refuse';
 import { loadedSigner } from './signerGlobal';
 import { currentRefreshToken, mintM2m, refreshAccessToken, tokenCacheKey, type AssertionSigner } from './tokenEndpoint';
 import { loadToken, saveToken } from './tokenStore';
-import { readVariable, requireVariable } from './variables';
+import { readVariable, requireVariable, type ContractVariable } from './variables';
+import { resolveVaultReferences } from './vault';
 import { holdUntilSettled, webCryptoSubtle } from './webCrypto';
 import { webCryptoAssertion } from '../core/webCryptoAssertion';
 
@@ -54,20 +55,29 @@ function assertionSigner(): AssertionSigner | undefined {
   return signer ? (input) => signer.assertion(input) : undefined;
 }
 
+/** Runs `then` once the named secrets that are Postman Vault references are resolved (usually at once). */
+function withSecrets(names: ContractVariable[], then: () => Promise<void> | undefined): Promise<void> | undefined {
+  const vault = resolveVaultReferences(names);
+  return vault ? vault.then(then) : then();
+}
+
 function execute(plan: AuthPlan, context: RunContext, outbound: Outbound, nowMs: number, key: string): Promise<void> | undefined {
   switch (plan.kind) {
     case 'none':
-      return undefined;
+      // The Auth requests' own scripts read these after this script (local variables are shared).
+      return withSecrets(context.method === 'm2m' ? ['private_key'] : context.method === 'authcode' ? ['client_secret', 'refresh_token'] : [], () => undefined);
     case 'bearer':
       setBearer(plan.accessToken);
       return undefined;
     case 'tba':
-      signWithTba(context, outbound, nowMs);
-      return undefined;
+      return withSecrets(['consumer_secret', 'token_secret'], () => {
+        signWithTba(context, outbound, nowMs);
+        return undefined;
+      });
     case 'mint-m2m':
-      return mintM2m(context, assertionSigner()!, nowMs, key).then((token) => store('m2m', token));
+      return withSecrets(['private_key'], () => mintM2m(context, assertionSigner()!, nowMs, key).then((token) => store('m2m', token)));
     case 'refresh':
-      return refreshAccessToken(context, currentRefreshToken()!, key).then((token) => store('authcode', token));
+      return withSecrets(['client_secret', 'refresh_token'], () => refreshAccessToken(context, currentRefreshToken()!, key).then((token) => store('authcode', token)));
   }
 }
 

@@ -114,14 +114,15 @@ export class AppSession {
     const collection = new sdk.Collection({ ...this.collectionJson, variable: this.collectionVariables });
     const result: SendResult = { name: path, scriptRequests: [], assertions: [], console: [], failures: [] };
     const vault = this.options.vaultSecrets;
-    const vaultSecrets = vault
-      ? {
-          prefix: 'vault:',
-          values: Object.entries(vault).map(([key, value]) => ({ key: `vault:${key}`, value, type: 'secret' })),
-          // The app asks the user once whether scripts may read the vault; the harness says yes.
-          _: { allowScriptAccess: () => Promise.resolve(true) },
-        }
-      : undefined;
+    let vaultSecrets: (SdkVariableScope & { _?: object }) | undefined;
+    if (vault) {
+      vaultSecrets = new sdk.VariableScope({
+        prefix: 'vault:',
+        values: Object.entries(vault).map(([key, value]) => ({ key: `vault:${key}`, value, type: 'secret' })),
+      });
+      // The app asks the user whether this collection's scripts may read the vault; the harness says yes.
+      vaultSecrets._ = { allowScriptAccess: () => Promise.resolve(true) };
+    }
     return new Promise((resolve, reject) => {
       new runtime.Runner().run(
         collection,
