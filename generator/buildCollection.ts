@@ -1,7 +1,7 @@
 import sdk from 'postman-collection';
 import type { BundleName, ScriptLines } from './bundles.ts';
 import { canonicalize } from './canonicalJson.ts';
-import { describeCollection, describeFolder, placeholders } from './describe.ts';
+import { describeCollection, describeFolder, ON_SEND, placeholders } from './describe.ts';
 import type { CollectionDef, RequestDef } from './definitions/types.ts';
 import type { ScriptMetadata } from './extractVariables.ts';
 import { GeneratorError } from './GeneratorError.ts';
@@ -115,7 +115,7 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
           url: request.url,
           header: (request.headers ?? []).map((header) => ({ ...header })),
           ...(body ? { body } : {}),
-          description: markdown(request.description),
+          description: markdown(request.prerequest ? request.description : `${request.description.trim()}\n\n${ON_SEND}`),
         },
         protocolProfileBehavior: {
           disableCookies: true,
@@ -158,7 +158,17 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
       if (request.url && Array.isArray(request.url[key]) && request.url[key].length === 0) delete request.url[key];
     }
   });
+  // SDK leftovers the app shows as noise: the top-level `_` (the id is in info._postman_id) and empty event lists.
+  delete json._;
+  dropEmptyEvents(json.item);
   return canonicalize(json) as Record<string, unknown>;
+}
+
+function dropEmptyEvents(items: any[]): void {
+  for (const item of items ?? []) {
+    if (Array.isArray(item.event) && item.event.length === 0) delete item.event;
+    if (Array.isArray(item.item)) dropEmptyEvents(item.item);
+  }
 }
 
 function visitRequests(items: any[], visit: (request: any) => void): void {
