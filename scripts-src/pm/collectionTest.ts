@@ -81,10 +81,11 @@ function retryIfUseful(): boolean {
   if (!decision.retry) return false;
   if (decision.dropToken && method !== 'tba') dropToken(method);
   if (isSingleSend()) {
+    // Nothing is sent again: this answer is final, so it is diagnosed and judged as usual below.
     sendAgain(decision.dropToken
       ? `"${pm.info.requestName}" got 401: the cached access token was refused (revoked or expired early). It has been dropped: the next Send mints a new one.`
       : `"${pm.info.requestName}" got 401: a Cookie header went out with the request. The cookie jar is emptied before the next Send; Send it again.`);
-    return true;
+    return false;
   }
   pm.collectionVariables.set(RETRIED_AFTER_401, pm.info.requestId);
   pm.execution.setNextRequest(pm.info.requestId);
