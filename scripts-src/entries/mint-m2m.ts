@@ -3,6 +3,7 @@
 // app's), else with jsrsasign — and leaves the jsrsasign signer for the rest of the run, so that
 // later requests in Newman (no Web Crypto) can re-mint when the token ages.
 import { createM2mSigner } from '../core/m2mSigner';
+import { NspError } from '../core/NspError';
 import { clientCredentialsForm } from '../core/tokenRequests';
 import { webCryptoAssertion } from '../core/webCryptoAssertion';
 import { loadContext } from '../pm/context';
@@ -24,7 +25,7 @@ try {
     const subtle = webCryptoSubtle();
     if (subtle) {
       const signing = webCryptoAssertion(subtle, input).then((assertion) => setFormBody(clientCredentialsForm(assertion)), refuse);
-      holdUntilSettled(signing, 60_000, () => undefined);
+      holdUntilSettled(signing, 60_000, () => refuse(new NspError('MINT_TIMEOUT', 'Signing the client assertion with Web Crypto did not finish within 60 s.')));
     } else {
       setFormBody(clientCredentialsForm(signer.assertion(input)));
     }
