@@ -9,10 +9,20 @@ import { bundleCheck } from './build/bundleCheck.mjs';
 /** Bytes allowed per minified bundle; the benchmark issue reports the real sizes against these. */
 export const BUDGETS = {
   // Every request parses these two: keep them small (see bench/RESULTS.md).
-  'collection-prerequest.js': 34_000,
-  'collection-test.js': 32_000,
-  // Parsed once per run by "Auth / Mint M2M token": jsrsasign is most of it.
-  'mint-m2m.js': 340_000,
+  // collection-prerequest.js was 31,264 bytes; → 56,000 (2026-12-03): it now carries the Web Crypto
+  // M2M signer (the PEM reader with every refusal message, the claim checks, PKCS#8 wrapping, ~18 KB)
+  // so that in the Postman app any request, Sent alone, mints its own token, plus the scope guard and
+  // the idempotency-key handling of writes (~1.6 KB). The signer sits in plain function declarations
+  // that run only on a mint: V8 pre-parses them on the other requests (DESIGN.md: a lazily compiled
+  // declaration costs ~1.03x, an IIFE ~1.10x). Issue 13 measures and trims this path.
+  'collection-prerequest.js': 56_000,
+  // 23,121 bytes before; → 34,000 (2026-12-03): the causes the seeds name (invalid_grant causes,
+  // RESTlet deployment, audience and Allowed IPs), paging and async-job following (~8.5 KB), and
+  // telling a single Send from a run with its "Send it again" messages (~850 bytes).
+  'collection-test.js': 34_000,
+  // Parsed once per run by "Auth / Mint M2M token": jsrsasign is most of it. 340,000 → 350,000
+  // (2026-12-03): it also signs with Web Crypto where the engine has it (the Postman app's).
+  'mint-m2m.js': 350_000,
   'token-response.js': 20_000,
   'authorize-url.js': 14_000,
   'authorize-response.js': 8_000,

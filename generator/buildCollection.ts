@@ -1,10 +1,11 @@
 import sdk from 'postman-collection';
 import type { BundleName, ScriptLines } from './bundles.ts';
 import { canonicalize } from './canonicalJson.ts';
-import { describeCollection, describeFolder, placeholders } from './describe.ts';
+import { describeCollection, describeFolder, ON_SEND, placeholders } from './describe.ts';
 import type { CollectionDef, RequestDef } from './definitions/types.ts';
 import type { ScriptMetadata } from './extractVariables.ts';
 import { GeneratorError } from './GeneratorError.ts';
+import { loadExamples, type ExampleFixtures } from './examples/examples.ts';
 import { stableId } from './stableId.ts';
 
 const { Collection, Event, Item, ItemGroup, Script, Url } = sdk;
@@ -17,6 +18,8 @@ export interface BuildCollectionInput {
   metadata: ScriptMetadata;
   /** Semver string stored as `info.version`. */
   version: string;
+  /** Saved response examples by `slug/folder/request`; default: the committed recording. */
+  examples?: ExampleFixtures;
 }
 
 /** The bundles a collection definition uses, collection level first. */
@@ -124,7 +127,7 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
           url: request.url,
           header: (request.headers ?? []).map((header) => ({ ...header })),
           ...(body ? { body } : {}),
-          description: markdown(request.description),
+          description: markdown(request.prerequest ? request.description : `${request.description.trim()}\n\n${ON_SEND}`),
         },
         protocolProfileBehavior: {
           disableCookies: true,
@@ -168,7 +171,54 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
       if (request.url && Array.isArray(request.url[key]) && request.url[key].length === 0) delete request.url[key];
     }
   });
+  addExamples(def.slug, json.item, input.examples ?? loadExamples());
+  // SDK leftovers the app shows as noise: the top-level `_` (the id is in info._postman_id) and empty event lists.
+  delete json._;
+  dropEmptyEvents(json.item);
   return canonicalize(json) as Record<string, unknown>;
+}
+
+/**
+ * Saved response examples (recorded against the simulator: generator/examples/recordExamples.ts),
+ * each with the item's own request as its original request. A refusal's diagnosis (what the
+ * collection's test script says about it) goes into the request description, where the app shows it.
+ */
+function addExamples(slug: string, items: any[], examples: ExampleFixtures, parents: string[] = []): void {
+  for (const item of items ?? []) {
+    const path = [...parents, item.name];
+    if (Array.isArray(item.item)) {
+      addExamples(slug, item.item, examples, path);
+      continue;
+    }
+    const saved = examples[`${slug}/${path.join('/')}`];
+    if (!saved || saved.length === 0) continue;
+    const original = JSON.parse(JSON.stringify(item.request));
+    delete original.description;
+    item.response = saved.map((example) => ({
+      id: stableId(`${slug}/${path.join('/')}#example/${example.name}`),
+      name: example.name,
+      originalRequest: original,
+      status: example.status,
+      code: example.code,
+      _postman_previewlanguage: /json/i.test(example.header.find((h) => /^content-type$/i.test(h.key))?.value ?? '') ? 'json' : 'text',
+      header: example.header,
+      cookie: [],
+      body: example.body,
+    }));
+    const diagnosed = saved.filter((example) => example.diagnosis);
+    if (diagnosed.length > 0 && item.request.description) {
+      item.request.description.content += `\n\n### Saved examples\n\n${diagnosed
+        .map((example) => `- **${example.name}**: the collection's test says — ${example.diagnosis}`)
+        .join('\n')}`;
+    }
+  }
+}
+
+function dropEmptyEvents(items: any[]): void {
+  for (const item of items ?? []) {
+    if (Array.isArray(item.event) && item.event.length === 0) delete item.event;
+    if (Array.isArray(item.item)) dropEmptyEvents(item.item);
+  }
 }
 
 function visitRequests(items: any[], visit: (request: any) => void): void {

@@ -1,10 +1,10 @@
 import { parseAccountId } from '../scripts-src/core/accountId.ts';
 import { parseAuthMethod } from '../scripts-src/core/authMethod.ts';
 import { normalizeBaseUrl } from '../scripts-src/core/baseUrls.ts';
-import { checkKeyFitsAlgorithm } from '../scripts-src/core/clientAssertion.ts';
+import { checkKeyFitsAlgorithm } from '../scripts-src/core/assertionClaims.ts';
 import { parseJwtAlgorithm } from '../scripts-src/core/jwtAlgorithm.ts';
 import { isNspError } from '../scripts-src/core/NspError.ts';
-import { parsePrivateKeyPem } from '../scripts-src/core/pem.ts';
+import { readPrivateKeyPem } from '../scripts-src/core/privateKeyPem.ts';
 import { parseScopes } from '../scripts-src/core/scopes.ts';
 
 /** One value the collections would refuse: the variable, the stable code and the message (never a secret). */
@@ -44,7 +44,7 @@ export function checkVariables(values: ReadonlyMap<string, string>): VariablePro
   }
   if (get('private_key') !== undefined) {
     attempt('private_key', () => {
-      const key = parsePrivateKeyPem(get('private_key'));
+      const key = readPrivateKeyPem(get('private_key'));
       if (algorithmOk) checkKeyFitsAlgorithm(parseJwtAlgorithm(get('jwt_algorithm')), key);
     });
   }

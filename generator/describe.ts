@@ -90,3 +90,18 @@ export function placeholders(text: string): string[] {
   for (const match of text.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g)) names.add(match[1]!);
   return [...names];
 }
+
+/**
+ * What a Send of an API request (one without scripts of its own) really does, appended to its
+ * description: the same text for every such request, so it stays true in one place.
+ */
+export const ON_SEND = [
+  '**On Send.** The collection\'s pre-request script authenticates this request by itself, whatever',
+  'was sent before: `m2m` reuses the cached token (`nsp_token_m2m`) while it is fresh for this',
+  'account, client, certificate id and scope, else mints one first (with Web Crypto in the Postman',
+  'app; Newman has none, so there "Auth / Mint M2M token" runs earlier in the run); `authcode`',
+  'refreshes with `refresh_token` when it has no fresh token; `tba` signs the request. If NetSuite',
+  'refuses a cached token (401), the token is dropped: after a single Send the test says that the',
+  'next Send mints a new one; in a collection run the request is sent once more at once. Secret',
+  'variables may hold Postman Vault references (`{{vault:NAME}}`).',
+].join('\n');

@@ -1,4 +1,5 @@
 import { authorizeUrl, exchangeCode, mintM2mToken, refreshAccessToken } from './authRequests.ts';
+import { AUTHORIZE_VARIABLES, RETRY_VARIABLES, TOKEN_VARIABLES } from './scriptVariables.ts';
 import type { CollectionDef, KeyValue } from './types.ts';
 
 const RECORD = '{{suitetalk_base_url}}/services/rest/record/v1';
@@ -65,6 +66,9 @@ export const restCollection: CollectionDef = {
       description:
         'Id of the certificate uploaded by "Certificates / Upload M2M certificate" (from its JSON answer or `Location` header); "Revoke M2M certificate" revokes it. Set by the collection, not by you.',
     },
+    ...TOKEN_VARIABLES,
+    ...AUTHORIZE_VARIABLES,
+    ...RETRY_VARIABLES,
   ],
   folders: [
     {

@@ -18,8 +18,11 @@ export interface AuthPlanInput {
   cacheKey: string;
   nowMs: number;
   bufferSeconds: number;
-  /** The M2M signer was loaded earlier in this run (by the Auth / Mint M2M token request). */
-  signerLoaded: boolean;
+  /**
+   * An M2M token can be minted here: the engine has Web Crypto (the Postman app's), or the
+   * jsrsasign signer was loaded earlier in this run (by the Auth / Mint M2M token request).
+   */
+  canMint: boolean;
   /** A refresh token is available; asked only when no cached token can be used. */
   hasRefreshToken: () => boolean;
 }
@@ -34,10 +37,11 @@ export function planAuth(input: AuthPlanInput): AuthPlan {
   const fresh = input.cached !== undefined && isFresh(input.cached, input.cacheKey, input.nowMs, input.bufferSeconds);
   if (fresh) return { kind: 'bearer', accessToken: (input.cached as CachedToken).accessToken };
   if (input.method === 'm2m') {
-    if (input.signerLoaded) return { kind: 'mint-m2m' };
+    if (input.canMint) return { kind: 'mint-m2m' };
     throw new NspError(
       'NEEDS_MINT',
-      `No fresh M2M access token for this account and client, and the signer is not loaded. Send "${MINT_REQUEST}" first, then this request. ` +
+      `No fresh M2M access token for this account, client, certificate and scope, and this engine (Newman 6) has no Web Crypto ` +
+        `to sign one. Send "${MINT_REQUEST}" first (it brings the signer), then this request. ` +
         '(A collection run does this by itself: the Auth folder runs first and later requests re-mint when the token ages.)',
     );
   }

@@ -38,7 +38,7 @@ export function checkScopeFor(kind: string, scopes: string[]): void {
   throw new NspError(
     'SCOPE_MISSING',
     `The variable "scope" is "${scopes.join(',')}", which lacks ${need}: a token for it cannot call ${api}, and NetSuite would answer 401. ` +
-      `Set scope to rest_webservices,restlets (add ${need}), tick the same scope on the integration record, then mint a new token (M2M: "Auth / Mint M2M token"; authcode: authorize again, since a refresh keeps the granted scope).`,
+      `Set scope to rest_webservices,restlets (add ${need}), and tick the same scope on the integration record. M2M mints a token for the new scope by itself (the token cache is keyed by scope); authcode needs a new authorization, since a refresh keeps the granted scope.`,
     'scope',
   );
 }

@@ -7,6 +7,10 @@ export interface CacheKeyInput {
   clientId: string;
   /** `m2m` or `authcode`. */
   authMethod: string;
+  /** Certificate id of the M2M mapping (m2m; empty for authcode). */
+  certificateId: string;
+  /** The `scope` variable as set (order, case of separators and duplicates do not matter). */
+  scope: string;
 }
 
 /** A cached access token; stored as JSON in a collection (never environment) variable. */
@@ -20,11 +24,14 @@ export interface CachedToken {
 export const DEFAULT_REFRESH_BUFFER_SECONDS = 600;
 
 /**
- * The key a cached token is valid for: same account, client and auth method. The realm is
- * upper-cased so `1234567_sb1` and `1234567_SB1` share a token.
+ * The key a cached token is valid for: same account, client, auth method, certificate and scope;
+ * any change mints a new token. The realm is upper-cased so `1234567_sb1` and `1234567_SB1` share
+ * a token; scopes are compared as a set.
  */
 export function cacheKey(input: CacheKeyInput): string {
-  return `${input.authMethod.toLowerCase()}|${input.accountRealm.toUpperCase()}|${input.clientId}`;
+  const scopes = input.scope.split(/[\s,]+/).filter((s) => s !== '').sort();
+  const unique = scopes.filter((s, i) => scopes.indexOf(s) === i).join(',');
+  return [input.authMethod.toLowerCase(), input.accountRealm.toUpperCase(), input.clientId, input.certificateId.trim(), unique].join('|');
 }
 
 /**

@@ -1,7 +1,11 @@
-// Pre-request script of "Auth / Mint M2M token": loads the M2M signer for the rest of the run and
-// puts a fresh client assertion, signed for this request's exact URL, in the request body.
+// Pre-request script of "Auth / Mint M2M token": puts a fresh client assertion, signed for this
+// request's exact URL, in the request body — with Web Crypto where the engine has it (the Postman
+// app's), else with jsrsasign — and leaves the jsrsasign signer for the rest of the run, so that
+// later requests in Newman (no Web Crypto) can re-mint when the token ages.
 import { createM2mSigner } from '../core/m2mSigner';
+import { NspError } from '../core/NspError';
 import { clientCredentialsForm } from '../core/tokenRequests';
+import { webCryptoAssertion } from '../core/webCryptoAssertion';
 import { loadContext } from '../pm/context';
 import { webCryptoBytes } from '../pm/cryptoJs';
 import { currentOutbound } from '../pm/outbound';
@@ -9,6 +13,7 @@ import { refuse } from '../pm/refuse';
 import { installSigner } from '../pm/signerGlobal';
 import { setFormBody, skipUnlessMethod } from '../pm/skipUnlessMethod';
 import { m2mAssertionInput } from '../pm/tokenEndpoint';
+import { holdUntilSettled, webCryptoSubtle } from '../pm/webCrypto';
 
 const signer = createM2mSigner(webCryptoBytes());
 installSigner(signer);
@@ -16,7 +21,14 @@ try {
   const context = loadContext();
   if (!skipUnlessMethod(context, 'm2m')) {
     const audience = currentOutbound().url.replace(/[?#].*$/, '');
-    setFormBody(clientCredentialsForm(signer.assertion(m2mAssertionInput(context, Date.now(), audience))));
+    const input = m2mAssertionInput(context, Date.now(), audience);
+    const subtle = webCryptoSubtle();
+    if (subtle) {
+      const signing = webCryptoAssertion(subtle, input).then((assertion) => setFormBody(clientCredentialsForm(assertion)), refuse);
+      holdUntilSettled(signing, 60_000, () => refuse(new NspError('MINT_TIMEOUT', 'Signing the client assertion with Web Crypto did not finish within 60 s.')));
+    } else {
+      setFormBody(clientCredentialsForm(signer.assertion(input)));
+    }
   }
 } catch (error) {
   refuse(error);

@@ -6,9 +6,9 @@ import { loadContext } from '../pm/context';
 import { describeError } from '../pm/refuse';
 import { supersededByRetry } from '../pm/retryState';
 import { grantOfRequest } from '../pm/grantOfRequest';
+import { isSingleSend } from '../pm/singleSend';
 import { tokenCacheKey } from '../pm/tokenEndpoint';
 import { ISSUED_REFRESH_TOKEN, saveToken } from '../pm/tokenStore';
-import { readVariable } from '../pm/variables';
 
 const name = pm.info.requestName;
 const grant = grantOfRequest() ?? 'client_credentials';
@@ -29,6 +29,16 @@ function retryIfTransient(): boolean {
     retriesSoFar: retries,
     random: Math.random,
   });
+  if (decision && decision.retry && isSingleSend()) {
+    // A single Send cannot send it again; no wait for a re-send that never comes.
+    pm.collectionVariables.unset(TOKEN_RETRIES);
+    const message = `the token endpoint answered ${response ? `HTTP ${response.code}` : 'nothing'} (NetSuite unavailable for a moment). Send it again.`;
+    console.warn(say + message);
+    pm.test(`${name}: TOKEN_ENDPOINT_UNAVAILABLE`, () => {
+      throw new Error(message);
+    });
+    return true;
+  }
   if (decision && decision.retry) {
     pm.collectionVariables.set(TOKEN_RETRIES, `${id}|${retries + 1}`);
     console.warn(say + decision.reason);
@@ -51,7 +61,7 @@ function judgeTokenResponse(): void {
     const token = parseTokenResponse(pm.response.code, pm.response.text(), Date.now(), grant);
     const context = loadContext();
     saveToken(grant === 'client_credentials' ? 'm2m' : 'authcode', {
-      key: tokenCacheKey(context, readVariable(pm.variables, 'client_id')),
+      key: tokenCacheKey(context),
       accessToken: token.accessToken,
       expiresAt: token.expiresAt,
     });

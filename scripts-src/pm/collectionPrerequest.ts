@@ -1,4 +1,5 @@
 import type { AuthPlan } from '../core/authPlan';
+import { NspError } from '../core/NspError';
 import { planAuth } from '../core/authPlan';
 import { guardRequest } from '../core/guards';
 import { makeNonce } from '../core/nonce';
@@ -16,9 +17,12 @@ import { applyFollowUp } from './followUp';
 import { currentOutbound } from './outbound';
 import { refuse } from './refuse';
 import { loadedSigner } from './signerGlobal';
-import { currentRefreshToken, mintM2m, refreshAccessToken, tokenCacheKey } from './tokenEndpoint';
+import { currentRefreshToken, mintM2m, refreshAccessToken, tokenCacheKey, type AssertionSigner } from './tokenEndpoint';
 import { loadToken, saveToken } from './tokenStore';
-import { readVariable, requireVariable } from './variables';
+import { readVariable, requireVariable, type ContractVariable } from './variables';
+import { resolveVaultReferences } from './vault';
+import { holdUntilSettled, webCryptoSubtle } from './webCrypto';
+import { webCryptoAssertion } from '../core/webCryptoAssertion';
 
 function setBearer(accessToken: string): void {
   pm.request.headers.upsert({ key: 'Authorization', value: `Bearer ${accessToken}` });
@@ -41,20 +45,41 @@ function signWithTba(context: RunContext, outbound: Outbound, nowMs: number): vo
   pm.request.headers.upsert({ key: 'Authorization', value: signed.authorization });
 }
 
-function execute(plan: AuthPlan, context: RunContext, outbound: Outbound, nowMs: number): Promise<void> | undefined {
+/**
+ * How this engine signs an assertion: Web Crypto where the engine has it (the Postman app: any
+ * request, Sent alone, mints its own token), else the jsrsasign signer "Auth / Mint M2M token"
+ * left for this run (Newman). A plain declaration, so the every-request parse stays lazy.
+ */
+function assertionSigner(): AssertionSigner | undefined {
+  const subtle = webCryptoSubtle();
+  if (subtle) return (input) => webCryptoAssertion(subtle, input);
+  const signer = loadedSigner();
+  return signer ? (input) => signer.assertion(input) : undefined;
+}
+
+/** Runs `then` once the named secrets that are Postman Vault references are resolved (usually at once). */
+function withSecrets(names: ContractVariable[], then: () => Promise<void> | undefined): Promise<void> | undefined {
+  const vault = resolveVaultReferences(names);
+  return vault ? vault.then(then) : then();
+}
+
+function execute(plan: AuthPlan, context: RunContext, outbound: Outbound, nowMs: number, key: string): Promise<void> | undefined {
   switch (plan.kind) {
     case 'none':
-      return undefined;
+      // The Auth requests' own scripts read these after this script (local variables are shared).
+      return withSecrets(context.method === 'm2m' ? ['private_key'] : context.method === 'authcode' ? ['client_secret', 'refresh_token'] : [], () => undefined);
     case 'bearer':
       setBearer(plan.accessToken);
       return undefined;
     case 'tba':
-      signWithTba(context, outbound, nowMs);
-      return undefined;
+      return withSecrets(['consumer_secret', 'token_secret'], () => {
+        signWithTba(context, outbound, nowMs);
+        return undefined;
+      });
     case 'mint-m2m':
-      return mintM2m(context, loadedSigner()!, nowMs).then((token) => store('m2m', token));
+      return withSecrets(['private_key'], () => mintM2m(context, assertionSigner()!, nowMs, key).then((token) => store('m2m', token)));
     case 'refresh':
-      return refreshAccessToken(context, currentRefreshToken()!).then((token) => store('authcode', token));
+      return withSecrets(['client_secret', 'refresh_token'], () => refreshAccessToken(context, currentRefreshToken()!, key).then((token) => store('authcode', token)));
   }
 }
 
@@ -86,22 +111,26 @@ export function collectionPrerequest(nowMs: number): void {
     // Validated for every method, as before; tba never looks at a token.
     const bufferSeconds = parseBufferSeconds(readVariable(pm.variables, 'token_refresh_buffer_seconds'));
     const slot = context.method === 'tba' ? undefined : context.method;
+    const key = slot ? tokenCacheKey(context) : '';
     const plan = planAuth({
       method: context.method,
       requestKind: requestKind(outbound.url),
       cached: slot ? loadToken(slot) : undefined,
-      cacheKey: slot ? tokenCacheKey(context, readVariable(pm.variables, 'client_id')) : '',
+      cacheKey: key,
       nowMs,
       bufferSeconds,
-      signerLoaded: loadedSigner() !== undefined,
+      canMint: context.method === 'm2m' && assertionSigner() !== undefined,
       // Read only when the cached token cannot be used (planAuth asks last).
       hasRefreshToken: () => context.method === 'authcode' && currentRefreshToken() !== undefined,
     });
     const jar = clearJarIfNeeded(outbound.url);
-    pending = jar ? jar.then(() => execute(plan, context, outbound, nowMs)) : execute(plan, context, outbound, nowMs);
+    pending = jar ? jar.then(() => execute(plan, context, outbound, nowMs, key)) : execute(plan, context, outbound, nowMs, key);
   } catch (error) {
     refuse(error);
     return;
   }
-  if (pending) pending.catch(refuse);
+  // Web Crypto's promises do not keep the sandbox waiting: a timer does, until the mint settles.
+  if (pending) holdUntilSettled(pending.catch(refuse), MINT_HOLD_MS, () => refuse(new NspError('MINT_TIMEOUT', `The token request did not finish within ${MINT_HOLD_MS / 1000} s.`)));
 }
+
+const MINT_HOLD_MS = 120_000;

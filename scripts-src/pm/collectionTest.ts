@@ -11,7 +11,16 @@ import { resolved } from './outbound';
 import { currentResponse } from './responseView';
 import { dropToken } from './tokenStore';
 import { readVariable } from './variables';
+import { isSingleSend } from './singleSend';
 
+
+/** A single Send's refusal that the next Send repairs: said once, plainly, as a failing test. */
+function sendAgain(message: string): void {
+  console.warn(`netsuite-postman: ${message}`);
+  pm.test(`netsuite-postman: "${pm.info.requestName}" needs another Send`, () => {
+    throw new Error(message);
+  });
+}
 
 /** Sends a rate-limited request again after the wait NetSuite asked for (or a backoff), a few times. */
 function retryIfRateLimited(nowMs: number): boolean {
@@ -36,6 +45,12 @@ function retryIfRateLimited(nowMs: number): boolean {
     pm.collectionVariables.unset(RATE_LIMIT_RETRIES);
     console.error(`netsuite-postman: "${pm.info.requestName}": ${decision.reason}`);
     return false;
+  }
+  if (isSingleSend()) {
+    // A single Send cannot send the request again: no wait for a re-send that never comes.
+    if (forRequest === pm.info.requestId) pm.collectionVariables.unset(RATE_LIMIT_RETRIES);
+    sendAgain(`NetSuite's concurrency limit refused "${pm.info.requestName}" (HTTP ${code}); it was not executed. Send it again in about ${Math.max(1, Math.ceil(decision.delayMs / 1000))} s.`);
+    return true;
   }
   pm.collectionVariables.set(RATE_LIMIT_RETRIES, `${pm.info.requestId}|${retriesSoFar + 1}`);
   console.warn(`netsuite-postman: "${pm.info.requestName}": ${decision.reason}.`);
@@ -66,6 +81,13 @@ function retryIfUseful(): boolean {
   });
   if (!decision.retry) return false;
   if (decision.dropToken && method !== 'tba') dropToken(method);
+  if (isSingleSend()) {
+    // Nothing is sent again: this answer is final, so it is diagnosed and judged as usual below.
+    sendAgain(decision.dropToken
+      ? `"${pm.info.requestName}" got 401: the cached access token was refused (revoked or expired early). It has been dropped: the next Send mints a new one.`
+      : `"${pm.info.requestName}" got 401: a Cookie header went out with the request. The cookie jar is emptied before the next Send; Send it again.`);
+    return false;
+  }
   pm.collectionVariables.set(RETRIED_AFTER_401, pm.info.requestId);
   pm.execution.setNextRequest(pm.info.requestId);
   console.warn(`netsuite-postman: "${pm.info.requestName}" got 401: ${decision.reason}; sending it once more.`);

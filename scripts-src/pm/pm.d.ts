@@ -72,6 +72,8 @@ interface Pm {
   test(name: string, fn: () => void): void;
   sendRequest(request: PmSendRequestOptions, callback: (error: unknown, response: PmResponse | undefined) => void): void;
   cookies: { jar(): PmCookieJar };
+  /** Postman Vault: postman-sandbox 6.x only (the Postman app); absent in Newman's 4.7.1. */
+  vault?: { get(name: string): PromiseLike<unknown> };
   execution: {
     skipRequest(): void;
     setNextRequest(request: string | null): void;

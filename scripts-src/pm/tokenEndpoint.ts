@@ -7,7 +7,7 @@ import { parseTokenResponse } from '../core/tokenResponse';
 import { decideTokenRetry } from '../core/tokenEndpointRetry';
 import type { RunContext } from './context';
 import { base64Utf8 } from './cryptoJs';
-import type { M2mAssertionInput, M2mSigner } from '../core/m2mSignerContract';
+import type { M2mAssertionInput } from '../core/m2mSignerContract';
 import { ISSUED_REFRESH_TOKEN } from './tokenStore';
 import { readVariable, requireVariable } from './variables';
 
@@ -82,9 +82,19 @@ function postForm(url: string, form: Array<[string, string]>, headers: Array<{ k
   return postFormOnce(url, form, headers).then(next, (error: unknown) => next(undefined, error instanceof Error ? error.message : String(error)));
 }
 
-export function tokenCacheKey(context: RunContext, clientId: string | undefined): string {
-  return cacheKey({ accountRealm: context.account.realm, clientId: clientId ?? '', authMethod: context.method });
+/** The cache key of the token the current variables call for (see core/tokenCache.ts). */
+export function tokenCacheKey(context: RunContext): string {
+  return cacheKey({
+    accountRealm: context.account.realm,
+    clientId: readVariable(pm.variables, 'client_id') ?? '',
+    authMethod: context.method,
+    certificateId: context.method === 'm2m' ? readVariable(pm.variables, 'certificate_id') ?? '' : '',
+    scope: readVariable(pm.variables, 'scope') ?? '',
+  });
 }
+
+/** Signs a client assertion: Web Crypto (asynchronous) or the run's jsrsasign signer. */
+export type AssertionSigner = (input: M2mAssertionInput) => string | PromiseLike<string>;
 
 /** The values an M2M assertion needs, read here so the run-wide signer never sees `pm`. */
 export function m2mAssertionInput(context: RunContext, nowMs: number, audience = context.tokenUrl): M2mAssertionInput {
@@ -99,14 +109,15 @@ export function m2mAssertionInput(context: RunContext, nowMs: number, audience =
   };
 }
 
-/** Mints an M2M token with a fresh client assertion (client_credentials grant). */
-export function mintM2m(context: RunContext, signer: M2mSigner, nowMs: number): Promise<CachedToken> {
+/** Mints an M2M token with a fresh client assertion (client_credentials grant), cached under `key`. */
+export function mintM2m(context: RunContext, sign: AssertionSigner, nowMs: number, key: string): Promise<CachedToken> {
   const input = m2mAssertionInput(context, nowMs);
-  const assertion = signer.assertion(input);
-  return postForm(context.tokenUrl, clientCredentialsForm(assertion), []).then((response) => {
-    const token = parseTokenResponse(response.code, response.text, Date.now(), 'client_credentials');
-    return { key: tokenCacheKey(context, input.clientId), accessToken: token.accessToken, expiresAt: token.expiresAt };
-  });
+  return Promise.resolve(sign(input))
+    .then((assertion) => postForm(context.tokenUrl, clientCredentialsForm(assertion), []))
+    .then((response) => {
+      const token = parseTokenResponse(response.code, response.text, Date.now(), 'client_credentials');
+      return { key, accessToken: token.accessToken, expiresAt: token.expiresAt };
+    });
 }
 
 /** The refresh token to use: the environment's, else one issued by a code exchange this session. */
@@ -122,11 +133,10 @@ export function clientBasicHeader(neededFor: string): { key: string; value: stri
 }
 
 /** Gets a new access token with the refresh token (authcode). */
-export function refreshAccessToken(context: RunContext, refreshToken: string): Promise<CachedToken> {
+export function refreshAccessToken(context: RunContext, refreshToken: string, key: string): Promise<CachedToken> {
   const basic = clientBasicHeader('authcode (HTTP Basic at the token endpoint)');
-  const clientId = requireVariable(pm.variables, 'client_id', 'authcode');
   return postForm(context.tokenUrl, refreshTokenForm(refreshToken), [basic]).then((response) => {
     const token = parseTokenResponse(response.code, response.text, Date.now(), 'refresh_token');
-    return { key: tokenCacheKey(context, clientId), accessToken: token.accessToken, expiresAt: token.expiresAt };
+    return { key, accessToken: token.accessToken, expiresAt: token.expiresAt };
   });
 }

@@ -13,6 +13,7 @@ import { ENGINES, runCollection } from '../helpers/engines';
 import type { ItemSpec } from '../helpers/sandboxCollection';
 import { environment, MINT_ITEM, sandboxCollection } from '../helpers/sandboxCollection';
 import { verifyTba } from '../helpers/tbaVerify';
+import { createM2mSigner } from '../../scripts-src/core/m2mSigner';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 3072 });
 const PRIVATE_PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -65,6 +66,9 @@ function failed(run: EngineRun): string[] {
 function formOf(body: string): URLSearchParams {
   return new URLSearchParams(body);
 }
+
+/** Refusal texts seen in the newman engine, compared with the app engine's (the engines run in this order). */
+const REFUSAL_TEXTS = new Map<string, string>();
 
 describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
   it('M2M: mints once with a PS256 assertion jose verifies, then reuses the token', async () => {
@@ -127,12 +131,98 @@ describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
     expect(JSON.stringify(run.console)).not.toContain('doomed-token');
   });
 
-  it('M2M: a request sent alone, without the signer, is refused and names the request to send first', async () => {
+  it('M2M: a request sent alone mints with Web Crypto in the app engine; in Newman it names the request to send first', async () => {
     reset();
     const run = await runCollection(engine, { collection: sandboxCollection([LIST]), environment: m2mEnv() });
-    expect(server.requests).toHaveLength(0);
-    expect(run.executions[0]!.skipped).toBe(true);
-    expect(failed(run).join('\n')).toMatch(/NEEDS_MINT.*Send "Auth \/ Mint M2M token" first/s);
+    if (engine === 'newman') {
+      expect(server.requests).toHaveLength(0);
+      expect(run.executions[0]!.skipped).toBe(true);
+      expect(failed(run).join('\n')).toMatch(/NEEDS_MINT.*Send "Auth \/ Mint M2M token" first/s);
+      return;
+    }
+    expect(failed(run)).toEqual([]);
+    expect(server.tokenRequests()).toHaveLength(1);
+    const assertion = formOf(server.tokenRequests()[0]!.body).get('client_assertion')!;
+    expect(decodeProtectedHeader(assertion)).toEqual({ alg: 'PS256', typ: 'JWT', kid: 'kid-1' });
+    await jwtVerify(assertion, rsa.publicKey, { algorithms: ['PS256'], issuer: 'client-1', audience: `${base()}${TOKEN_PATH}` });
+    expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual([`Bearer ${server.issued[0]}`]);
+  });
+
+  it('M2M: PS384/PS512/ES384/ES512 from PKCS#8 and PKCS#1/SEC1 keys (escaped newlines), verified by jose (app: Sent alone, Web Crypto; Newman: after the mint, jsrsasign)', async () => {
+    const keys: Array<[string, ReturnType<typeof generateKeyPairSync>, 'pkcs1' | 'sec1']> = [
+      ['PS384', generateKeyPairSync('rsa', { modulusLength: 4096 }), 'pkcs1'],
+      ['PS512', rsa, 'pkcs1'],
+      ['ES384', generateKeyPairSync('ec', { namedCurve: 'P-384' }), 'sec1'],
+      ['ES512', generateKeyPairSync('ec', { namedCurve: 'P-521' }), 'sec1'],
+    ];
+    for (const [alg, pair, inner] of keys) {
+      for (const pem of [pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), pair.privateKey.export({ type: inner, format: 'pem' }).toString().replace(/\n/g, '\\n')]) {
+        reset();
+        const run = await runCollection(engine, { collection: sandboxCollection(engine === 'app' ? [LIST] : [MINT_ITEM, LIST]), environment: m2mEnv({ private_key: pem, jwt_algorithm: alg }) });
+        expect(failed(run), alg).toEqual([]);
+        const assertion = formOf(server.tokenRequests()[0]!.body).get('client_assertion')!;
+        await jwtVerify(assertion, pair.publicKey, { algorithms: [alg], audience: `${base()}${TOKEN_PATH}` });
+        expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual([`Bearer ${server.issued[0]}`]);
+      }
+    }
+  });
+
+  it('M2M: a request Sent alone is refused with the same words in both engines (RS256, small key, mismatch, mangled PEM)', async () => {
+    const small = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ jwt_algorithm: 'RS256' }, 'RS256_REFUSED'],
+      [{ private_key: small }, 'RSA_KEY_TOO_SMALL'],
+      [{ jwt_algorithm: 'ES256' }, 'KEY_ALGORITHM_MISMATCH'],
+      [{ private_key: PRIVATE_PEM.replace(/\n/g, 'n') }, 'PRIVATE_KEY_NEWLINES_MANGLED'],
+    ];
+    for (const [overrides, code] of cases) {
+      reset();
+      // In Newman the refusal comes from "Mint M2M token" (jsrsasign); in the app from the request itself (Web Crypto).
+      const items = engine === 'newman' ? [MINT_ITEM] : [LIST];
+      const run = await runCollection(engine, { collection: sandboxCollection(items), environment: m2mEnv(overrides) });
+      expect(server.requests, code).toHaveLength(0);
+      const failures = failed(run);
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatch(new RegExp(`refused to send "[^"]+": ${code}: `));
+      const reference = (() => {
+        try {
+          createM2mSigner().assertion({ privateKeyPem: overrides.private_key ?? PRIVATE_PEM, algorithm: overrides.jwt_algorithm, certificateId: 'kid-1', clientId: 'client-1', scopes: ['rest_webservices'], audience: `${base()}${TOKEN_PATH}`, nowSeconds: 1 });
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return 'signed';
+      })();
+      // The words are the jsrsasign signer's (redacted where they quote a PEM), and identical in both engines.
+      const text = failures[0]!.replace(/^.*?: [A-Z0-9_]+: /s, '');
+      expect(text.slice(0, 60)).toBe(reference.slice(0, 60));
+      if (engine === 'newman') REFUSAL_TEXTS.set(code, text);
+      else if (REFUSAL_TEXTS.has(code)) expect(text).toBe(REFUSAL_TEXTS.get(code));
+    }
+  });
+
+  it('a Send (a run of one request) that meets a 401 for its cached token drops it and says the next Send mints; no retry, no wait', async () => {
+    reset();
+    server.revoked.add('doomed-token');
+    const cached = { key: 'm2m|1234567_SB1|client-1|kid-1|rest_webservices,restlets', accessToken: 'doomed-token', expiresAt: Date.now() + 3_000_000 };
+    const single = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_token_m2m', value: JSON.stringify(cached) }] };
+    const run = await runCollection(engine, { collection: single, environment: m2mEnv() });
+    expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer doomed-token']);
+    expect(server.tokenRequests()).toHaveLength(0);
+    // The message first; the answer is final, so the usual diagnosis of the 401 may follow.
+    expect(failed(run)[0]).toBe(
+      'netsuite-postman: "List things" needs another Send: "List things" got 401: the cached access token was refused (revoked or expired early). It has been dropped: the next Send mints a new one.',
+    );
+    expect(run.console.map((line) => line.text).join('\n')).not.toMatch(/once more/);
+  });
+
+  it('a Send that is rate-limited says when to Send again instead of waiting for a re-send that never comes', async () => {
+    reset();
+    server.apiAnswers.push({ status: 429, body: { title: 'Too Many Requests' }, headers: { 'Retry-After': '25' } });
+    const run = await runCollection(engine, { collection: sandboxCollection([{ ...LIST, name: 'Limited' }]), environment: environment({ account_id: '1234567-SB1', auth_method: 'tba', consumer_key: 'ck-1', consumer_secret: 'cs-1', token_id: 'tk-1', token_secret: 'ts-1', suitetalk_base_url: base(), restlets_base_url: base(), app_base_url: base() }) });
+    expect(server.apiRequests()).toHaveLength(1);
+    expect(failed(run)).toEqual([
+      'netsuite-postman: "Limited" needs another Send: NetSuite\'s concurrency limit refused "Limited" (HTTP 429); it was not executed. Send it again in about 25 s.',
+    ]);
   });
 
   it('M2M: RS256 is refused before anything is sent, with the reason', async () => {

@@ -15,7 +15,7 @@ function input(overrides: Partial<AuthPlanInput>): AuthPlanInput {
     cacheKey: KEY,
     nowMs: NOW,
     bufferSeconds: 600,
-    signerLoaded: false,
+    canMint: false,
     hasRefreshToken: () => false,
     ...overrides,
   };
@@ -37,14 +37,14 @@ describe('planAuth', () => {
   });
 
   it('re-mints inside the refresh buffer when the signer is loaded', () => {
-    expect(planAuth(input({ cached: stale, signerLoaded: true }))).toEqual({ kind: 'mint-m2m' });
+    expect(planAuth(input({ cached: stale, canMint: true }))).toEqual({ kind: 'mint-m2m' });
   });
 
   it('never reuses a token minted for another account or client', () => {
-    expect(planAuth(input({ cached: { ...fresh, key: 'm2m|7654321|client' }, signerLoaded: true }))).toEqual({ kind: 'mint-m2m' });
+    expect(planAuth(input({ cached: { ...fresh, key: 'm2m|7654321|client' }, canMint: true }))).toEqual({ kind: 'mint-m2m' });
   });
 
-  it('names the one request to send first when the signer is not loaded', () => {
+  it('names the one request to send first when it cannot mint (Newman, no signer)', () => {
     expect(() => planAuth(input({ cached: stale }))).toThrow(/Send "Auth \/ Mint M2M token" first/);
     try {
       planAuth(input({}));

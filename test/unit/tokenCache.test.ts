@@ -5,16 +5,24 @@ import {
 import type { CachedToken } from '../../scripts-src/core/tokenCache';
 import { NspError } from '../../scripts-src/core/NspError';
 
-const key = cacheKey({ accountRealm: '1234567_SB1', clientId: 'cid', authMethod: 'm2m' });
+const BASE = { accountRealm: '1234567_SB1', clientId: 'cid', authMethod: 'm2m', certificateId: 'cert-1', scope: 'rest_webservices,restlets' };
+const key = cacheKey(BASE);
 const entry: CachedToken = { key, accessToken: 'tok', expiresAt: 3_600_000 };
 
 describe('cacheKey', () => {
-  it('separates account, client and method', () => {
-    expect(key).toBe('m2m|1234567_SB1|cid');
-    expect(cacheKey({ accountRealm: '1234567_sb1', clientId: 'cid', authMethod: 'M2M' })).toBe(key);
-    expect(cacheKey({ accountRealm: '1234567', clientId: 'cid', authMethod: 'm2m' })).not.toBe(key);
-    expect(cacheKey({ accountRealm: '1234567_SB1', clientId: 'cid2', authMethod: 'm2m' })).not.toBe(key);
-    expect(cacheKey({ accountRealm: '1234567_SB1', clientId: 'cid', authMethod: 'authcode' })).not.toBe(key);
+  it('separates account, client, method, certificate and scope', () => {
+    expect(key).toBe('m2m|1234567_SB1|cid|cert-1|rest_webservices,restlets');
+    expect(cacheKey({ ...BASE, accountRealm: '1234567_sb1', authMethod: 'M2M' })).toBe(key);
+    expect(cacheKey({ ...BASE, accountRealm: '1234567' })).not.toBe(key);
+    expect(cacheKey({ ...BASE, clientId: 'cid2' })).not.toBe(key);
+    expect(cacheKey({ ...BASE, authMethod: 'authcode' })).not.toBe(key);
+    expect(cacheKey({ ...BASE, certificateId: 'cert-2' })).not.toBe(key);
+    expect(cacheKey({ ...BASE, scope: 'rest_webservices' })).not.toBe(key);
+    expect(cacheKey({ ...BASE, scope: 'rest_webservices,restlets,suite_analytics' })).not.toBe(key);
+  });
+  it('compares scopes as a set and ignores blanks around the certificate id', () => {
+    expect(cacheKey({ ...BASE, scope: ' restlets  rest_webservices,restlets' })).toBe(key);
+    expect(cacheKey({ ...BASE, certificateId: ' cert-1 ' })).toBe(key);
   });
 });
 
@@ -27,7 +35,7 @@ describe('isFresh', () => {
     expect(isFresh(entry, key, 3_600_000, 0)).toBe(false);
   });
   it('is never fresh for another key, no entry, or a buffer as long as the token life', () => {
-    expect(isFresh(entry, 'm2m|1234567|cid', 0, 600)).toBe(false);
+    expect(isFresh(entry, cacheKey({ ...BASE, certificateId: 'cert-2' }), 0, 600)).toBe(false);
     expect(isFresh(undefined, key, 0, 600)).toBe(false);
     expect(isFresh(entry, key, 0, 3600)).toBe(false);
     expect(isFresh(entry, key, 0, 99999)).toBe(false);
@@ -59,7 +67,7 @@ describe('parseBufferSeconds', () => {
 describe('serializeToken / parseCachedToken', () => {
   it('round-trips', () => {
     expect(parseCachedToken(serializeToken(entry))).toEqual(entry);
-    expect(serializeToken({ ...entry, extra: 1 } as CachedToken)).toBe('{"key":"m2m|1234567_SB1|cid","accessToken":"tok","expiresAt":3600000}');
+    expect(serializeToken({ ...entry, extra: 1 } as CachedToken)).toBe(`{"key":"${key}","accessToken":"tok","expiresAt":3600000}`);
   });
   it.each([
     undefined, '', '{', 'null', '42', '"x"', '[]', '{"key":"k","accessToken":"","expiresAt":1}',
