@@ -29,8 +29,9 @@ export function resolveVaultReferences(names: ContractVariable[]): Promise<void>
         new NspError(
           'VAULT_UNAVAILABLE',
           `${name} is a Postman Vault reference, to the vault secret "${secret}", but this engine (Newman) has no Postman Vault. ` +
-            `Pass the secret itself instead: \`--env-var ${name}=…\` on the newman or netsuite-postman command line (from your CI's ` +
-            `secret store), or an environment file that holds it and is never committed.`,
+            `Pass the secret itself instead: export NETSUITE_${name.toUpperCase()} from your CI's secret store for \`netsuite-postman run\`, ` +
+            `or put it in an environment file that is never committed (\`netsuite-postman env\` writes one to local/). ` +
+            `Not on the command line: argv shows in process listings and logs.`,
           name,
         ),
       );

@@ -91,7 +91,7 @@ describe.each(ENGINES)('Postman Vault references in the %s engine run by Newman'
     expect(failures.length).toBeGreaterThan(0);
     expect(sim.stats().requests.total).toBe(0);
     if (engine === 'newman') {
-      expect(failures[0]).toMatch(/VAULT_UNAVAILABLE: consumer_secret is a Postman Vault reference, to the vault secret "netsuite consumer_secret", but this engine \(Newman\) has no Postman Vault\. Pass the secret itself instead: `--env-var consumer_secret=…`/);
+      expect(failures[0]).toMatch(/VAULT_UNAVAILABLE: consumer_secret is a Postman Vault reference, to the vault secret "netsuite consumer_secret", but this engine \(Newman\) has no Postman Vault\. Pass the secret itself instead: export NETSUITE_CONSUMER_SECRET .*never committed .*Not on the command line/);
     } else {
       // Newman driving postman-runtime 7.56 gives the sandbox pm.vault, but no vault (nor script access) behind it.
       expect(failures[0]).toMatch(/VAULT_DENIED: consumer_secret is a Postman Vault reference, to the vault secret "netsuite consumer_secret", and the vault refused it \(Vault access denied\)/);
