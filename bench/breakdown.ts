@@ -13,7 +13,7 @@ import type { Engine } from '../test/helpers/engines.ts';
 import { distSnapshot, EMPTY_SCRIPT, readGenerated } from './lib/collections.ts';
 import { type PhaseRow, type PhaseSpec, runPhases } from './lib/phaseRun.ts';
 import { type BenchBundles, buildBenchBundles, FAILURE_ONLY_MODULES } from './lib/strippedBundles.ts';
-import { log, median, min, max } from './lib/stats.ts';
+import { log, median, min, max, percentile } from './lib/stats.ts';
 
 type Json = Record<string, any>;
 
@@ -154,6 +154,9 @@ export interface Derived {
   overScriptFreeMs: number;
   /** Median (pre + test) − baseline's. Less noisy than whole-request differences (no HTTP in it). */
   scriptsOverBaselineMs: number;
+  /** 25th percentile of (pre + test) − baseline's: on a loaded machine, where contention only ever adds time, closer to the intrinsic cost. */
+  scriptsP25: number;
+  scriptsP25OverBaselineMs: number;
   ratioBaseline: number;
   ratioScriptFree: number;
   /** Range of per-round ratios of median item time to the baseline's. */
@@ -168,6 +171,7 @@ export function derive(result: BreakdownResult): Derived[] {
   const base = find('baseline');
   const free = find('script-free');
   const scripts = (r: PhaseRow) => median(r.pre.map((p, i) => p + r.test[i]!));
+  const scriptsP25 = (r: PhaseRow) => percentile(r.pre.map((p, i) => p + r.test[i]!), 25);
   const baseItem = median(base.item);
   const freeItem = median(free.item);
   return result.rows.map((r) => {
@@ -184,6 +188,8 @@ export function derive(result: BreakdownResult): Derived[] {
       overBaselineMs: median(r.item) - baseItem,
       overScriptFreeMs: median(r.item) - freeItem,
       scriptsOverBaselineMs: scripts(r) - scripts(base),
+      scriptsP25: scriptsP25(r),
+      scriptsP25OverBaselineMs: scriptsP25(r) - scriptsP25(base),
       ratioBaseline: median(r.item) / baseItem,
       ratioScriptFree: median(r.item) / freeItem,
       roundMin: min(perRound),

@@ -53,7 +53,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
     p();
     p(
       table(
-        ['variant', 'requests (200)', 'median request', 'median pre', 'median test', 'scripts over baseline', 'request over baseline', 'request over script-free', '× baseline', 'per-round × baseline', '× script-free', 'problems'],
+        ['variant', 'requests (200)', 'median request', 'median pre', 'median test', 'scripts over baseline (median)', 'scripts over baseline (p25)', 'request over baseline', 'request over script-free', '× baseline', 'per-round × baseline', '× script-free', 'problems'],
         rows.map((d) => [
           `\`${d.name}\``,
           d.requests,
@@ -61,6 +61,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
           ms(d.preMs),
           ms(d.testMs),
           signed(d.scriptsOverBaselineMs),
+          signed(d.scriptsP25OverBaselineMs),
           signed(d.overBaselineMs),
           signed(d.overScriptFreeMs),
           ratio(d.ratioBaseline),
@@ -75,27 +76,33 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
 
   p('### Decomposition of the every-request cost');
   p();
-  p('Each line is a difference of medians from the tables above (scripts = pre + test phase, ms per request); "share" is of the');
-  p('full-m2m (or full-tba) excess over the baseline in the same engine. Differences of medians do not add up exactly.');
+  p('Each line is a difference from the tables above (scripts = pre + test phase, ms per request), as "median-based / p25-based":');
+  p('on a shared machine, contention only ever adds time, so the 25th percentile is the steadier estimate of intrinsic cost.');
+  p('"share" is of the full-m2m (or full-tba) excess over the baseline in the same engine (p25-based), "n/a" when that excess is');
+  p('within 0.1 ms. Differences do not add up exactly, and a difference smaller than the spread of the per-round ratios is noise.');
   p();
   const engines = run.results.map((r) => r.engine);
   const lines: Array<[string, (e: Engine) => string]> = [];
   const s = (e: Engine, n: string) => get(e, n).scriptsMs;
-  const fullM2m = (e: Engine) => s(e, 'full-m2m') - s(e, 'baseline');
-  const fullTba = (e: Engine) => s(e, 'full-tba') - s(e, 'baseline');
+  const q = (e: Engine, n: string) => get(e, n).scriptsP25;
+  // "median / p25" difference of two variants' scripts time, and the p25 share of a whole.
+  const both = (e: Engine, a: string, b: string, whole?: (e: Engine) => number) =>
+    `${signed(s(e, a) - s(e, b))} / ${signed(q(e, a) - q(e, b))}${whole ? ` (${pct(q(e, a) - q(e, b), whole(e))})` : ''}`;
+  const fullM2m = (e: Engine) => q(e, 'full-m2m') - q(e, 'baseline');
+  const fullTba = (e: Engine) => q(e, 'full-tba') - q(e, 'baseline');
   lines.push(['engine floor: two one-line hooks vs no hooks (request, baseline − script-free)', (e) => signed(get(e, 'baseline').itemMs - get(e, 'script-free').itemMs)]);
-  lines.push(['  of it, the legacy globals set-up (scripts, baseline − sandbox2-baseline)', (e) => signed(s(e, 'baseline') - s(e, 'sandbox2-baseline'))]);
-  lines.push(['**full-m2m excess** (scripts, full-m2m − baseline)', (e) => `**${signed(fullM2m(e))}**`]);
-  lines.push(['  parse + compile of the 54 kB hook text (compile-only − baseline)', (e) => `${signed(s(e, 'compile-only') - s(e, 'baseline'))} (${pct(s(e, 'compile-only') - s(e, 'baseline'), fullM2m(e))})`]);
-  lines.push(['  the same text only pre-parsed (preparse-only − baseline)', (e) => `${signed(s(e, 'preparse-only') - s(e, 'baseline'))} (${pct(s(e, 'preparse-only') - s(e, 'baseline'), fullM2m(e))})`]);
-  lines.push(['  the same text as a string literal (string-only − baseline)', (e) => `${signed(s(e, 'string-only') - s(e, 'baseline'))} (${pct(s(e, 'string-only') - s(e, 'baseline'), fullM2m(e))})`]);
-  lines.push(['  running it (full-m2m − compile-only)', (e) => `${signed(s(e, 'full-m2m') - s(e, 'compile-only'))} (${pct(s(e, 'full-m2m') - s(e, 'compile-only'), fullM2m(e))})`]);
-  lines.push(['    of which the variable reads (reads-only − baseline)', (e) => signed(s(e, 'reads-only') - s(e, 'baseline'))]);
-  lines.push(['    of which the header write (minimal-m2m − reads-only)', (e) => signed(s(e, 'minimal-m2m') - s(e, 'reads-only'))]);
-  lines.push(['  a hand-written floor of the whole job (minimal-m2m − baseline)', (e) => signed(s(e, 'minimal-m2m') - s(e, 'baseline'))]);
-  lines.push(['**full-tba excess** (scripts, full-tba − baseline)', (e) => `**${signed(fullTba(e))}**`]);
-  lines.push(['  running it (full-tba − compile-only): reads, base string, HMAC-SHA256 with crypto-js, header', (e) => `${signed(s(e, 'full-tba') - s(e, 'compile-only'))} (${pct(s(e, 'full-tba') - s(e, 'compile-only'), fullTba(e))})`]);
-  lines.push([`copying 54 kB of collection variables into every execution (big-variable − baseline)`, (e) => signed(s(e, 'big-variable') - s(e, 'baseline'))]);
+  lines.push(['  of it, the legacy globals set-up (scripts, baseline − sandbox2-baseline)', (e) => both(e, 'baseline', 'sandbox2-baseline')]);
+  lines.push(['**full-m2m excess** (scripts, full-m2m − baseline)', (e) => `**${both(e, 'full-m2m', 'baseline')}**`]);
+  lines.push(['  parse + compile of the 54 kB hook text (compile-only − baseline)', (e) => both(e, 'compile-only', 'baseline', fullM2m)]);
+  lines.push(['  the same text only pre-parsed (preparse-only − baseline)', (e) => both(e, 'preparse-only', 'baseline', fullM2m)]);
+  lines.push(['  the same text as a string literal (string-only − baseline)', (e) => both(e, 'string-only', 'baseline', fullM2m)]);
+  lines.push(['  running it (full-m2m − compile-only)', (e) => both(e, 'full-m2m', 'compile-only', fullM2m)]);
+  lines.push(['    of which the variable reads (reads-only − baseline)', (e) => both(e, 'reads-only', 'baseline')]);
+  lines.push(['    of which the header write (minimal-m2m − reads-only)', (e) => both(e, 'minimal-m2m', 'reads-only')]);
+  lines.push(['  a hand-written floor of the whole job (minimal-m2m − baseline)', (e) => both(e, 'minimal-m2m', 'baseline', fullM2m)]);
+  lines.push(['**full-tba excess** (scripts, full-tba − baseline)', (e) => `**${both(e, 'full-tba', 'baseline')}**`]);
+  lines.push(['  running it (full-tba − compile-only): reads, base string, HMAC-SHA256 with crypto-js, header', (e) => both(e, 'full-tba', 'compile-only', fullTba)]);
+  lines.push(['copying 54 kB of collection variables into every execution (big-variable − baseline)', (e) => both(e, 'big-variable', 'baseline')]);
   p(table(['what', ...engines.map((e) => `\`${e}\``)], lines.map(([label, f]) => [label, ...engines.map(f)])));
   p();
   p('How to read it. V8 compiles a script\'s top level and every function it will run at once eagerly; a function that is');
@@ -131,7 +138,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   const against = (name: string) => (name.startsWith('stripped-m2m') ? 'rebuilt-m2m' : name.endsWith('tba') ? 'full-tba' : 'full-m2m');
   p(
     table(
-      ['variant', 'design', 'compared with', ...engines.flatMap((e) => [`\`${e}\` scripts over baseline`, `\`${e}\` saving`, `\`${e}\` × baseline`]), 'problems'],
+      ['variant', 'design', 'compared with', ...engines.flatMap((e) => [`\`${e}\` scripts over baseline (median / p25)`, `\`${e}\` saving (p25)`, `\`${e}\` × baseline`]), 'problems'],
       [...['full-m2m', 'full-tba', 'minimal-m2m'], ...experiments].map((name) => {
         const d0 = get(first.engine, name);
         const cmp = against(name);
@@ -141,8 +148,8 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
           name === cmp ? '—' : `\`${cmp}\``,
           ...engines.flatMap((e) => {
             const d = get(e, name);
-            const saving = s(e, cmp) - d.scriptsMs;
-            return [signed(d.scriptsOverBaselineMs), name === cmp ? '—' : `${signed(saving)} (${pct(saving, s(e, cmp) - s(e, 'baseline'))})`, ratio(d.ratioBaseline)];
+            const saving = q(e, cmp) - d.scriptsP25;
+            return [`${signed(d.scriptsOverBaselineMs)} / ${signed(d.scriptsP25OverBaselineMs)}`, name === cmp ? '—' : `${signed(saving)} (${pct(saving, q(e, cmp) - q(e, 'baseline'))})`, ratio(d.ratioBaseline)];
           }),
           engines.flatMap((e) => get(e, name).problems).length ? engines.flatMap((e) => get(e, name).problems.map((x) => `${e}: ${x}`)).slice(0, 2).join('; ').replace(/\|/g, '/').slice(0, 160) : 'none',
         ];
@@ -150,7 +157,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
     ),
   );
   p();
-  p('"saving" = the compared variant\'s scripts median minus this one\'s, and in brackets its share of the compared variant\'s excess');
+  p('"saving" = the compared variant\'s scripts p25 minus this one\'s, and in brackets its share of the compared variant\'s excess');
   p('over the baseline. A design is only usable if its problems column says none (every request authenticated and every test passed).');
   p(quick ? '**--quick run: one round of a few requests — these numbers are noise.**' : '');
   p();
