@@ -1,6 +1,7 @@
 /**
- * `npm run bench` (after `npm run build`): every benchmark of issue 7, against loopback servers
- * only, bounded loops only. Prints progress and the results, and writes bench/RESULTS.md.
+ * `npm run bench` (after `npm run build`): every benchmark of issues 7 and 13, against loopback
+ * servers only, bounded loops only. Prints progress and the results, and writes bench/RESULTS.md
+ * and the chart bench/per-request.svg.
  * `--quick` runs a small smoke version (same code paths, smaller N). No timing is asserted.
  */
 import { createHash } from 'node:crypto';
@@ -8,6 +9,8 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Engine } from '../test/helpers/engines.ts';
+import { type BreakdownRun, derive, runBreakdown } from './breakdown.ts';
+import { breakdownSections, perRequestChart } from './breakdownReport.ts';
 import { runGenerator, type GeneratorResult } from './generator.ts';
 import { distSnapshot, makeKeys, ROOT, type Variant } from './lib/collections.ts';
 import { machineFacts } from './lib/machine.ts';
@@ -20,8 +23,8 @@ import { runTokens, type TokenRunResult } from './tokens.ts';
 const quick = process.argv.includes('--quick');
 const engines: Engine[] = ['newman', 'app'];
 const N = quick
-  ? { rounds: 2, perRound: 12, tokensLong: 150, tokensShort: 150, tokensShortApp: 150, mints: 5, mintsApp: 3, generatorRepeats: 1 }
-  : { rounds: 6, perRound: 60, tokensLong: 1000, tokensShort: 1000, tokensShortApp: 500, mints: 30, mintsApp: 15, generatorRepeats: 3 };
+  ? { rounds: 2, perRound: 12, tokensLong: 150, tokensShort: 150, tokensShortApp: 150, mints: 5, mintsApp: 3, generatorRepeats: 1, breakdownRounds: 1, breakdownPerRound: 6 }
+  : { rounds: 6, perRound: 60, tokensLong: 1000, tokensShort: 1000, tokensShortApp: 500, mints: 30, mintsApp: 15, generatorRepeats: 3, breakdownRounds: 3, breakdownPerRound: 24 };
 const TARGETS: Partial<Record<Variant, number>> = { m2m: 1.1, authcode: 1.1, tba: 1.15 };
 const SHORT_LIFETIME = 4;
 const SHORT_BUFFER = 1;
@@ -36,6 +39,10 @@ const bundleFacts = ['collection-prerequest.js', 'collection-test.js', 'mint-m2m
 });
 const began = Date.now();
 const load = [os.loadavg()];
+// The 1-minute load average every 5 s while the benchmark runs: how busy the shared machine was.
+const loadSamples: number[] = [os.loadavg()[0]!];
+const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000);
+sampler.unref();
 log(`netsuite-postman benchmarks${quick ? ' (--quick)' : ''}: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 log('generating keys (RSA-3072, RSA-4096, EC P-256)');
 const keys = makeKeys();
@@ -45,6 +52,10 @@ for (const engine of engines) {
   log(`1+2. per-request overhead, engine ${engine}: ${N.rounds} rounds × ${N.perRound} requests per variant, ${VARIANTS.length} variants interleaved`);
   perRequest.push(await runPerRequest(engine, keys, N.rounds, N.perRound));
 }
+
+load.push(os.loadavg());
+const breakdown: BreakdownRun = await runBreakdown(engines, N.breakdownRounds, N.breakdownPerRound);
+load.push(os.loadavg());
 
 const tokens: TokenRunResult[] = [];
 for (const engine of engines) {
@@ -65,6 +76,7 @@ const sizes = await runSizes();
 log('6. generator');
 const generator = await runGenerator(N.generatorRepeats, 'newman');
 load.push(os.loadavg());
+clearInterval(sampler);
 const totalSeconds = (Date.now() - began) / 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -77,7 +89,7 @@ function perRequestSection(result: PerRequestResult): void {
   p();
   p(
     table(
-      ['variant', 'requests (200)', 'median per request', 'p90', 'median pre-request phase', '× baseline', 'per-round ratios', '× script-free', 'target', 'problems'],
+      ['variant', 'requests (200)', 'median per request', 'p90', 'median pre-request phase', 'over baseline', 'over script-free', '× baseline', 'per-round ratios', '× script-free', 'target', 'problems'],
       VARIANTS.map((v) => {
         const r = result.results[v];
         const vsBase = ratioOf(result, v, 'baseline');
@@ -90,6 +102,8 @@ function perRequestSection(result: PerRequestResult): void {
           ms(median(r.perRequestMs)),
           ms(percentile(r.perRequestMs, 90)),
           ms(median(r.prerequestMs)),
+          signedMs(median(r.perRequestMs) - median(base.perRequestMs)),
+          signedMs(median(r.perRequestMs) - median(result.results['script-free'].perRequestMs)),
           ratio(vsBase.ratio),
           `${vsBase.roundMin.toFixed(2)}–${vsBase.roundMax.toFixed(2)}`,
           ratio(vsFree.ratio),
@@ -107,7 +121,10 @@ function perRequestSection(result: PerRequestResult): void {
     `tba ÷ oauth1-builtin-no-scripts = **${ratio(ours('tba', 'oauth1-builtin-no-scripts'))}**. ` +
     `Baseline (empty scripts) ÷ script-free = ${ratio(ours('baseline', 'script-free'))}.`);
   p();
-  void base;
+}
+
+function signedMs(value: number, digits = 2): string {
+  return Number.isFinite(value) ? `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(digits)} ms` : 'n/a';
 }
 
 p('# Benchmark results');
@@ -121,7 +138,7 @@ if (note) {
 }
 p('Every benchmark below used one snapshot of dist/scripts, read at the start (sizes and hashes in the table), even if dist/scripts was rebuilt during the run.');
 p();
-p(table(['fact', 'value'], [...machineFacts(), ['load average (1/5/15 min) at start → end', `${load[0]!.map((l) => l.toFixed(2)).join(' ')} → ${load[1]!.map((l) => l.toFixed(2)).join(' ')}`], ['whole benchmark', `${totalSeconds.toFixed(0)} s (after the build)`], ['bundles measured', bundleFacts.join('; ')]]));
+p(table(['fact', 'value'], [...machineFacts(), ['load average (1/5/15 min) at start → end', `${load[0]!.map((l) => l.toFixed(2)).join(' ')} → ${load[load.length - 1]!.map((l) => l.toFixed(2)).join(' ')}`], ['1-min load average during the run (sampled every 5 s)', `min ${Math.min(...loadSamples).toFixed(2)}, median ${median(loadSamples).toFixed(2)}, max ${Math.max(...loadSamples).toFixed(2)} on ${os.cpus().length} cores (${loadSamples.length} samples)`], ['whole benchmark', `${totalSeconds.toFixed(0)} s (after the build)`], ['bundles measured', bundleFacts.join('; ')]]));
 p();
 p('## 1–2. Per-request overhead, and against what people use today');
 p();
@@ -270,10 +287,19 @@ p(`End to end: ${generator.startNote}`);
 p();
 p(table(['step', 'time', 'outcome'], generator.steps.map((s) => [s.step, ms(s.ms, 0), s.outcome.replace(/\|/g, '/')])));
 p();
+for (const line of breakdownSections(breakdown, perRequest, quick)) p(line);
+
+p('## Chart');
+p();
+p('![Median time per request by variant and engine](per-request.svg)');
+p();
+p('bench/per-request.svg, written by this run (bench/lib/svgChart.ts): median per-request time of every variant of sections 1–2 and');
+p('7–8 in both engines (values above the axis are clipped and written out).');
+p();
 p('## Reproduce');
 p();
 p('```sh');
-p('npm run bench              # full run, writes bench/RESULTS.md');
+p('npm run bench              # full run, writes bench/RESULTS.md and bench/per-request.svg');
 p('npm run bench -- --quick   # smoke run, small N');
 p('```');
 p();
@@ -313,11 +339,21 @@ function summaryLines(): string[] {
         ` | script-free ${ratio(ratioOf(result, 'script-free', 'baseline').ratio)} | m2m÷jsrsasign ${ratio(ratioOf(result, 'm2m', 'jsrsasign-per-request').ratio)} | tba÷oauth1 ${ratio(ratioOf(result, 'tba', 'oauth1-builtin').ratio)}`,
     );
   }
+  for (const result of breakdown.results) {
+    const d = derive(result);
+    const over = (name: string) => d.find((x) => x.name === name)!.scriptsOverBaselineMs.toFixed(2);
+    lines.push(
+      `${result.engine.padEnd(6)} scripts over baseline (ms): full-m2m ${over('full-m2m')} | compile-only ${over('compile-only')} | preparse-only ${over('preparse-only')} | string-only ${over('string-only')} | minimal-m2m ${over('minimal-m2m')} | ` +
+        `stripped-m2m ${over('stripped-m2m')} | string-rare-m2m ${over('string-rare-m2m')} | global-m2m ${over('global-m2m')} | global-single-send-m2m ${over('global-single-send-m2m')} | sandbox2-m2m ${over('sandbox2-m2m')} | full-tba ${over('full-tba')} | global-tba ${over('global-tba')} | stripped-tba ${over('stripped-tba')}`,
+    );
+  }
   return lines;
 }
 
+const chartFile = path.join(ROOT, 'bench', 'per-request.svg');
+writeFileSync(chartFile, perRequestChart(breakdown, perRequest, quick, new Date().toISOString().slice(0, 10)));
 const target = path.join(ROOT, 'bench', 'RESULTS.md');
 writeFileSync(target, `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`);
 process.stdout.write(`\n${out.join('\n')}\n\n`);
 for (const line of summaryLines()) log(line);
-log(`wrote ${path.relative(ROOT, target)} in ${totalSeconds.toFixed(0)} s`);
+log(`wrote ${path.relative(ROOT, target)} and ${path.relative(ROOT, chartFile)} in ${totalSeconds.toFixed(0)} s`);

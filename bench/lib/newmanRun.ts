@@ -3,7 +3,8 @@
  * for every item, the wall time between Newman's `beforeItem` and `item` events (pre-request
  * scripts, auth helper, the HTTP exchange and test scripts of that item) and between
  * `beforePrerequest` and `prerequest` (all pre-request scripts of the item: collection level, then
- * the item's own), measured with process.hrtime in the same process.
+ * the item's own) and between `beforeTest` and `test` (all test scripts of the item), measured with
+ * process.hrtime in the same process.
  */
 import type { NewmanRunOptions } from 'newman';
 import { type Engine, loadNewman } from '../../test/helpers/engines.ts';
@@ -13,6 +14,8 @@ export interface ItemTiming {
   folder: string;
   itemMs: number;
   prerequestMs: number;
+  /** beforeTest → test: every test script of the item (collection level, then the item's own). */
+  testMs: number;
   sent: boolean;
   code?: number;
 }
@@ -31,7 +34,7 @@ export function timedRun(engine: Engine, collection: object, environment: object
   const newman = loadNewman(engine);
   const items: ItemTiming[] = [];
   const assertionErrors: string[] = [];
-  const open = new Map<string, { start: number; preStart?: number; id: string; timing: ItemTiming }>();
+  const open = new Map<string, { start: number; preStart?: number; testStart?: number; id: string; timing: ItemTiming }>();
   return new Promise((resolve, reject) => {
     const emitter = newman.run({ collection, environment, reporters: [], ...extra } as NewmanRunOptions, (err, summary) => {
       if (err) return reject(err);
@@ -46,7 +49,7 @@ export function timedRun(engine: Engine, collection: object, environment: object
     type Args = { cursor: { ref: string }; item: { name: string; id: string; parent(): { name?: string } | undefined }; response?: { code: number } };
     emitter.on('beforeItem', (_err: unknown, args: Args) => {
       const parent = args.item.parent();
-      const timing: ItemTiming = { name: args.item.name, folder: parent?.name ?? '', itemMs: 0, prerequestMs: 0, sent: false };
+      const timing: ItemTiming = { name: args.item.name, folder: parent?.name ?? '', itemMs: 0, prerequestMs: 0, testMs: 0, sent: false };
       open.set(args.cursor.ref, { start: now(), id: args.item.id, timing });
     });
     emitter.on('beforePrerequest', (_err: unknown, args: Args) => {
@@ -56,6 +59,14 @@ export function timedRun(engine: Engine, collection: object, environment: object
     emitter.on('prerequest', (_err: unknown, args: Args) => {
       const entry = open.get(args.cursor.ref);
       if (entry?.preStart !== undefined) entry.timing.prerequestMs = now() - entry.preStart;
+    });
+    emitter.on('beforeTest', (_err: unknown, args: Args) => {
+      const entry = open.get(args.cursor.ref);
+      if (entry) entry.testStart = now();
+    });
+    emitter.on('test', (_err: unknown, args: Args) => {
+      const entry = open.get(args.cursor.ref);
+      if (entry?.testStart !== undefined) entry.timing.testMs = now() - entry.testStart;
     });
     emitter.on('request', (_err: unknown, args: Args) => {
       const entry = open.get(args.cursor.ref);
