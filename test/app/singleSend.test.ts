@@ -6,15 +6,10 @@
  * Send is authenticated except the one that met the revocation, and the simulator counts exactly
  * the tokens that had to be minted.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/startSimulator';
-import { startSimulator } from '../../simulator/startSimulator';
+import { describe, expect, it } from 'vitest';
+import { committedCollection, environmentFor, useSimulator } from '../helpers/simulatorSuite';
 import { AppSession, type SendResult } from '../helpers/appSend';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const collection = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'collections', `${name}.postman_collection.json`), 'utf8'));
 
 /** Requests that need nothing captured from an earlier one, in the order a user might Send them. */
 const SENDS: Record<string, string[]> = {
@@ -25,19 +20,8 @@ const SENDS: Record<string, string[]> = {
 const SLOT: Record<string, string> = { m2m: 'nsp_token_m2m', authcode: 'nsp_token_authcode' };
 const GRANT: Record<string, 'client_credentials' | 'refresh_token'> = { m2m: 'client_credentials', authcode: 'refresh_token' };
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.stop();
-});
+const simulator = useSimulator();
 
-function environmentFor(method: string) {
-  const env = structuredClone(sim.environment);
-  env.values.find((v) => v.key === 'auth_method')!.value = method;
-  return env;
-}
 
 function authenticated(send: SendResult): void {
   expect(send.failures, send.name).toEqual([]);
@@ -48,13 +32,13 @@ function authenticated(send: SendResult): void {
 }
 
 function mints(method: string): number {
-  return method === 'tba' ? sim.stats().tokensMinted.total : sim.stats().tokensMinted[GRANT[method]!];
+  return method === 'tba' ? simulator().stats().tokensMinted.total : simulator().stats().tokensMinted[GRANT[method]!];
 }
 
 describe.each(['netsuite-rest', 'netsuite-restlets'])('%s, Sent one request at a time in the app engine', (name) => {
   it.each(['m2m', 'authcode', 'tba'])('auth_method %s: empty cache, revocation, ageing', async (method) => {
-    sim.reset();
-    const session = new AppSession(collection(name), environmentFor(method));
+    simulator().reset();
+    const session = new AppSession(committedCollection(name), environmentFor(simulator(), method));
     const [first, second, third, fourth] = SENDS[name]! as [string, string, string, string];
     const oauth = method !== 'tba';
     expect(session.collectionVariable(SLOT[method] ?? 'nsp_token_m2m') ?? '').toBe('');
@@ -73,7 +57,7 @@ describe.each(['netsuite-rest', 'netsuite-restlets'])('%s, Sent one request at a
 
     // 3. NetSuite revokes the token: the Send that meets it is refused, drops the token and says
     //    plainly that the next Send mints a new one; it promises no retry and waits for none.
-    expect(sim.revokeAllTokens()).toBeGreaterThan(0);
+    expect(simulator().revokeAllTokens()).toBeGreaterThan(0);
     const refused = await session.send(third);
     if (oauth) {
       expect(refused.request!.code).toBe(401);
@@ -103,7 +87,7 @@ describe.each(['netsuite-rest', 'netsuite-restlets'])('%s, Sent one request at a
     authenticated(await session.send(first));
     expect(mints(method)).toBe(oauth ? 4 : 0);
 
-    const stats = sim.stats();
+    const stats = simulator().stats();
     // Only the Send that met the revocation was refused.
     expect(stats.requests.rejected).toBe(oauth ? 1 : 0);
   });

@@ -2,29 +2,13 @@
  * The generated, committed collections run top to bottom against the simulator with every auth
  * method, in both sandbox engines, exactly as a user's Newman run would.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../simulator/startSimulator';
-import { startSimulator } from '../../simulator/startSimulator';
+import { describe, expect, it } from 'vitest';
+import { committedCollection, environmentFor, useSimulator } from '../helpers/simulatorSuite';
 import { ENGINES, runCollection } from '../helpers/engines';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const collection = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'collections', `${name}.postman_collection.json`), 'utf8'));
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.stop();
-});
+const simulator = useSimulator();
 
-function environmentFor(method: string) {
-  const env = structuredClone(sim.environment);
-  env.values.find((v) => v.key === 'auth_method')!.value = method;
-  return env;
-}
 
 const AUTH_REQUESTS: Record<string, string[]> = {
   m2m: ['Mint M2M token'],
@@ -35,13 +19,13 @@ const AUTH_REQUESTS: Record<string, string[]> = {
 describe.each(ENGINES)('generated collections in the %s engine', (engine) => {
   describe.each(['m2m', 'tba', 'authcode'])('auth_method %s', (method) => {
     it.each(['netsuite-rest', 'netsuite-restlets'])('%s passes top to bottom', async (name) => {
-      sim.reset();
-      const run = await runCollection(engine, { collection: collection(name), environment: environmentFor(method) });
+      simulator().reset();
+      const run = await runCollection(engine, { collection: committedCollection(name), environment: environmentFor(simulator(), method) });
       const failures = run.executions.flatMap((e) => e.assertions.filter((a) => a.error).map((a) => `${e.name}: ${a.name}: ${a.error}`));
       expect(failures).toEqual([]);
       expect(run.failures).toEqual([]);
       const sent = run.executions.filter((e) => !e.skipped);
-      const stats = sim.stats();
+      const stats = simulator().stats();
       const apiRequests = sent.filter((e) => e.path[0] !== 'Auth');
       const apiItems = [...new Set(apiRequests.map((e) => e.name))];
       expect(apiItems.length).toBeGreaterThanOrEqual(name === 'netsuite-rest' ? 12 : 4);
