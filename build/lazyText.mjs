@@ -1,7 +1,9 @@
 // Rollup plugin: `import part from 'lazy:../lazy/name'` bundles scripts-src/lazy/name.ts on its own
 // (one minified IIFE, the same plugins and checks as every bundle) and hands the importing bundle
-// its text as a string literal, which scripts-src/pm/lazyCode.ts compiles only when it is needed.
-// A string is scanned, not pre-parsed: a request that never needs the part pays almost nothing for it.
+// its text inside a comment of a tiny function, which scripts-src/pm/lazyCode.ts reads back with
+// Function.prototype.toString and compiles only when it is needed. V8 skips a comment without
+// building anything (a string literal it would scan and internalize, a function it would pre-parse),
+// so a request that never needs the part pays almost nothing for it.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { rollup } from 'rollup';
@@ -71,6 +73,17 @@ export function unreachableGlobals(ast, allowed) {
   return [...found].sort();
 }
 
+/**
+ * Makes `text` safe inside a block comment, reversibly: `@` → `@a`, then `*` `/` → `@b`
+ * (scripts-src/pm/lazyCode.ts, decodeCommentText, undoes it).
+ */
+export function encodeCommentText(text) {
+  return text.replace(/@/g, '@a').replace(/\*\//g, '@b');
+}
+
+/** The placeholder a bundle carries for a part until generateBundle puts the part's comment there. */
+const placeholder = (key) => `__netsuitePostmanLazyText:${key}`;
+
 /** Wraps an IIFE bundle (that assigns EXPORTS) as the function of LAZY_PARAMETERS that returns them. */
 export function wrapLazyText(iifeCode) {
   return `function(${LAZY_PARAMETERS.join(',')}){${iifeCode.trim()}\nreturn ${EXPORTS}}`;
@@ -81,8 +94,22 @@ export function wrapLazyText(iifeCode) {
  *   `plugins` and `outputPlugins` make fresh instances for each lazy part's own build.
  */
 export function lazyText({ plugins, outputPlugins, budgets }) {
+  /** Text of each part built so far, by key. */
+  const texts = new Map();
   return {
     name: 'netsuite-postman-lazy-text',
+    // After minification (terser drops comments), before the bundle check: each placeholder string
+    // becomes an empty string followed by the part's text in a comment, inside the carrier function.
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        chunk.code = chunk.code.replace(/(["'`])__netsuitePostmanLazyText:([^"'`]+)\1/g, (_match, _quote, key) => {
+          const text = texts.get(key);
+          if (text === undefined) this.error(`no lazy part has the key ${key}`);
+          return `""/*${encodeCommentText(text)}*/`;
+        });
+      }
+    },
     resolveId(source, importer) {
       if (!source.startsWith('lazy:')) return null;
       if (!importer) this.error(`${source} must be imported from a module`);
@@ -121,7 +148,8 @@ export function lazyText({ plugins, outputPlugins, budgets }) {
       if (problems.length > 0) this.error(`lazy part ${name} is not fit for the Postman sandbox:\n  - ${problems.join('\n  - ')}`);
       // The key names the exact text: a run never uses a part compiled from another bundle version.
       const key = `${name}@${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-      return `export default { key: ${JSON.stringify(key)}, text: ${JSON.stringify(text)} };`;
+      texts.set(key, text);
+      return `export default { key: ${JSON.stringify(key)}, carrier: function () { return ${JSON.stringify(placeholder(key))}; } };`;
     },
   };
 }

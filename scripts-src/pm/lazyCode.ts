@@ -1,11 +1,24 @@
 // Rarely-run code kept out of the hook's parsed text: build/lazyText.mjs embeds each part of
-// scripts-src/lazy/ as a string literal, and this compiles it the first time a request of the run
-// needs it (see docs/design.md, "Rarely-run code is compiled only when needed").
+// scripts-src/lazy/ as a comment inside a tiny carrier function, and this reads it back and
+// compiles it the first time a request of the run needs it (see docs/design.md, "Rarely-run code
+// is compiled only when needed").
 
 /** A lazy part as build/lazyText.mjs embeds it: `key` names the exact text (name@sha256). */
 export interface LazyText {
   key: string;
-  text: string;
+  /** `function () { return ""/*<text, encoded>*\/ }`: its source holds the part's text. */
+  carrier: () => string;
+}
+
+/** Undoes build/lazyText.mjs's encodeCommentText (`@a` → `@`, `@b` → `*` `/`). */
+export function decodeCommentText(encoded: string): string {
+  return encoded.replace(/@([ab])/g, (_match, code: string) => (code === 'a' ? '@' : '*/'));
+}
+
+/** The part's text: the comment in its carrier's source (Function.prototype.toString gives the exact source). */
+export function lazyTextOf(part: LazyText): string {
+  const source = String(part.carrier);
+  return decodeCommentText(source.slice(source.indexOf('/*') + 2, source.lastIndexOf('*/')));
 }
 
 /** The function a part's text compiles to: its parameters are build/lazyText.mjs's LAZY_PARAMETERS. */
@@ -19,12 +32,12 @@ declare const require: unknown;
 declare function clearTimeout(handle: unknown): void;
 
 /**
- * Compiles `text` (our own generated code: a string literal of this same script) in the context's
+ * Compiles the part's text (our own generated code, carried in this same script) in the context's
  * global scope, so nothing of the calling script's scope is visible to it but what it is passed.
  */
 export function compileLazyText(part: LazyText): LazyFactory {
   // The sourceURL names the part in stack traces and the Postman console.
-  return Function(`return (${part.text})\n//# sourceURL=netsuite-postman/lazy/${part.key.replace(/@.*/, '')}.js`)() as LazyFactory;
+  return Function(`return (${lazyTextOf(part)})\n//# sourceURL=netsuite-postman/lazy/${part.key.replace(/@.*/, '')}.js`)() as LazyFactory;
 }
 
 /**
