@@ -45,7 +45,8 @@ const unused = (dir: string, name: string): string[] => ['function __nspNeverCal
 const ops = (call: string): string[] => Array.from({ length: 20 }, (_, i) => call.replace(/\$i/g, String(i)));
 
 const FAR_FUTURE = Date.now() + 24 * 3600 * 1000;
-const token = (method: string) => JSON.stringify({ key: `${method}|${REALM}|bench-client`, accessToken: STATIC_TOKEN, expiresAt: FAR_FUTURE });
+// The cache key of core/tokenCache.ts: method|REALM|client|certificate (m2m only)|scopes.
+const token = (method: string) => JSON.stringify({ key: `${method}|${REALM}|bench-client|${method === 'm2m' ? 'bench-kid' : ''}|rest_webservices`, accessToken: STATIC_TOKEN, expiresAt: FAR_FUTURE });
 const bearer = { type: 'bearer', bearer: [{ key: 'token', value: '{{static_token}}', type: 'string' }] };
 const generated = JSON.parse(readFileSync(path.join(ROOT, 'collections', 'netsuite-rest.postman_collection.json'), 'utf8')) as Json;
 

@@ -17,12 +17,21 @@ import { applyFollowUp } from './followUp';
 import { currentOutbound } from './outbound';
 import { refuse } from './refuse';
 import { loadedSigner } from './signerGlobal';
-import { currentRefreshToken, mintM2m, refreshAccessToken, tokenCacheKey, type AssertionSigner } from './tokenEndpoint';
+import { currentRefreshToken, tokenCacheKey, type AssertionSigner } from './tokenEndpoint';
 import { loadToken, saveToken } from './tokenStore';
 import { readVariable, requireVariable, type ContractVariable } from './variables';
 import { resolveVaultReferences } from './vault';
 import { holdUntilSettled, webCryptoSubtle } from './webCrypto';
-import { webCryptoAssertion } from '../core/webCryptoAssertion';
+import type * as NewToken from '../lazy/newToken';
+import newTokenText from 'lazy:../lazy/newToken';
+import { lazyModule } from './lazyCode';
+
+let newTokenPart: typeof NewToken | undefined;
+
+/** Minting and refreshing, compiled from its text only on a request that gets a new token. */
+function newToken(): typeof NewToken {
+  return newTokenPart || (newTokenPart = lazyModule<typeof NewToken>(newTokenText));
+}
 
 function setBearer(accessToken: string): void {
   pm.request.headers.upsert({ key: 'Authorization', value: `Bearer ${accessToken}` });
@@ -52,7 +61,7 @@ function signWithTba(context: RunContext, outbound: Outbound, nowMs: number): vo
  */
 function assertionSigner(): AssertionSigner | undefined {
   const subtle = webCryptoSubtle();
-  if (subtle) return (input) => webCryptoAssertion(subtle, input);
+  if (subtle) return (input) => newToken().webCryptoAssertion(subtle, input);
   const signer = loadedSigner();
   return signer ? (input) => signer.assertion(input) : undefined;
 }
@@ -77,9 +86,9 @@ function execute(plan: AuthPlan, context: RunContext, outbound: Outbound, nowMs:
         return undefined;
       });
     case 'mint-m2m':
-      return withSecrets(['private_key'], () => mintM2m(context, assertionSigner()!, nowMs, key).then((token) => store('m2m', token)));
+      return withSecrets(['private_key'], () => newToken().mintM2m(context, assertionSigner()!, nowMs, key).then((token) => store('m2m', token)));
     case 'refresh':
-      return withSecrets(['client_secret', 'refresh_token'], () => refreshAccessToken(context, currentRefreshToken()!, key).then((token) => store('authcode', token)));
+      return withSecrets(['client_secret', 'refresh_token'], () => newToken().refreshAccessToken(context, currentRefreshToken()!, key).then((token) => store('authcode', token)));
   }
 }
 

@@ -4,11 +4,11 @@
 // later Send (in the Postman app every Send is a run of one request).
 import type { Expectation } from '../core/expectations';
 import type { FollowState } from '../core/follow';
-import { decideFollow } from '../core/follow';
 import { uuidV4 } from '../core/uuid';
 import { randomInt } from './cryptoJs';
 import { resolved } from './outbound';
 import { currentResponse } from './responseView';
+import { unusualResponse } from './unusualResponse';
 
 declare let __netsuitePostmanFollow: FollowState | undefined;
 
@@ -58,12 +58,17 @@ export function applyFollowUp(): void {
 export function followResponse(nowMs: number, expectation: Expectation | undefined): boolean {
   const pending = String(pm.collectionVariables.get(IDEMPOTENCY_PENDING) || '');
   if (pending.split('|')[0] === pm.info.requestId) pm.collectionVariables.unset(IDEMPOTENCY_PENDING);
+  const state = followState();
+  const walk = expectation !== undefined && expectation.walk === true;
+  // decideFollow answers 'none' without a state of this item, a Location header (a job) or a walk:
+  // the common response never compiles the following code.
   const response = currentResponse();
-  const decision = decideFollow({
+  if (!(state && state.id === pm.info.requestId) && !walk && !response.headers.location) return false;
+  const decision = unusualResponse().decideFollow({
     requestId: pm.info.requestId,
     requestUrl: resolved(pm.request.url.toString()),
-    state: followState(),
-    walk: expectation !== undefined && expectation.walk === true,
+    state,
+    walk,
     code: response.code,
     headers: response.headers,
     json: response.json,
