@@ -12,7 +12,6 @@
 import type { Engine } from '../test/helpers/engines.ts';
 import { distSnapshot, EMPTY_SCRIPT, readGenerated } from './lib/collections.ts';
 import { type PhaseRow, type PhaseSpec, runPhases } from './lib/phaseRun.ts';
-import { type BenchBundles, buildBenchBundles, FAILURE_ONLY_MODULES } from './lib/strippedBundles.ts';
 import { log, median, min, max, percentile } from './lib/stats.ts';
 
 type Json = Record<string, any>;
@@ -35,7 +34,6 @@ export interface BreakdownResult {
 
 export interface BreakdownRun {
   results: BreakdownResult[];
-  bundles: BenchBundles;
   shipped: { pre: number; test: number };
 }
 
@@ -72,7 +70,7 @@ const stub = (global: string, variable: string) => [
 ];
 const SANDBOX2 = '"use sandbox2";';
 
-export function breakdownSpecs(bundles: BenchBundles): GroupedSpec[] {
+export function breakdownSpecs(): GroupedSpec[] {
   const pre = dist('collection-prerequest');
   const test = dist('collection-test');
   const empty = { pre: EMPTY_SCRIPT, test: EMPTY_SCRIPT, staticAuth: true, method: 'm2m' as const, expect: 'bearer' as const };
@@ -101,9 +99,6 @@ export function breakdownSpecs(bundles: BenchBundles): GroupedSpec[] {
     { group: 'breakdown', name: 'minimal-m2m', what: 'reads-only + the Authorization header upsert: a hand-written floor of the cached-token hook', ...empty, staticAuth: false, pre: [...READS, ...HEADER] },
     { group: 'breakdown', name: 'big-variable', what: `baseline + two collection variables holding both bundles' text (${((pre.join('\n').length + test.join('\n').length) / 1000).toFixed(0)} kB): the copy of variables into each execution`, ...empty, variables: runtimeVars },
     { group: 'breakdown', name: 'sandbox2-baseline', what: `baseline with \`${SANDBOX2}\` as the first statement of both hooks (skips the legacy globals set-up)`, ...empty, pre: [SANDBOX2, ...EMPTY_SCRIPT], test: [SANDBOX2, ...EMPTY_SCRIPT] },
-    { group: 'experiment', design: 'a', name: 'rebuilt-m2m', what: 'in-memory rebuild of scripts-src (esbuild transpile, same terser): the reference for the stripped rebuild', method: 'm2m', pre: bundles.full.pre.lines, test: bundles.full.test.lines, staticAuth: false, expect: 'bearer' },
-    { group: 'experiment', design: 'a', name: 'stripped-m2m', what: `the same rebuild with the failure/re-mint-only modules stubbed (${bundles.full.pre.bytes + bundles.full.test.bytes} B → ${bundles.stripped.pre.bytes + bundles.stripped.test.bytes} B)`, method: 'm2m', pre: bundles.stripped.pre.lines, test: bundles.stripped.test.lines, staticAuth: false, expect: 'bearer' },
-    { group: 'experiment', design: 'a', name: 'stripped-tba', what: 'stripped rebuild, auth_method=tba', method: 'tba', pre: bundles.stripped.pre.lines, test: bundles.stripped.test.lines, staticAuth: false, expect: 'tba' },
     { group: 'experiment', design: 'b', name: 'string-rare-m2m', what: 'minimal-m2m hot path + both bundles kept as string literals (eval\'d only on failure): rarely-run code as a string', ...empty, staticAuth: false, pre: [...READS, ...HEADER, ...asString('__nspRare', pre)], test: [...EMPTY_SCRIPT, ...asString('__nspRare', test)] },
     { group: 'experiment', design: 'c', name: 'global-m2m', what: 'stub hooks (2 lines) calling functions installed once per run in implicit globals by a first item; bundle text in collection variables as the fallback', ...globalStub('m2m', true) },
     { group: 'experiment', design: 'c', name: 'global-tba', what: 'global-m2m, auth_method=tba', ...globalStub('tba', true) },
@@ -114,9 +109,7 @@ export function breakdownSpecs(bundles: BenchBundles): GroupedSpec[] {
 }
 
 export async function runBreakdown(engines: Engine[], rounds: number, perRound: number): Promise<BreakdownRun> {
-  log('  rebuilding the collection-level bundles in memory (full and failure-only modules stubbed)');
-  const bundles = await buildBenchBundles();
-  const specs = breakdownSpecs(bundles);
+  const specs = breakdownSpecs();
   const generated = readGenerated('netsuite-rest') as Json;
   const results: BreakdownResult[] = [];
   for (const engine of engines) {
@@ -128,12 +121,12 @@ export async function runBreakdown(engines: Engine[], rounds: number, perRound: 
         const r = current.find((x) => x.spec.name === name)!;
         return (r.roundScripts[round]! - base.roundScripts[round]!).toFixed(2);
       };
-      log(`  ${engine} round ${round + 1}/${rounds}: scripts over baseline (ms) full-m2m ${excess('full-m2m')}, full-tba ${excess('full-tba')}, compile-only ${excess('compile-only')}, global-m2m ${excess('global-m2m')}, stripped-m2m ${excess('stripped-m2m')}`);
+      log(`  ${engine} round ${round + 1}/${rounds}: scripts over baseline (ms) full-m2m ${excess('full-m2m')}, full-tba ${excess('full-tba')}, compile-only ${excess('compile-only')}, global-m2m ${excess('global-m2m')}`);
     })) as BreakdownResult['rows'];
     results.push({ engine, rounds, perRound, rows, wallSeconds: (Date.now() - started) / 1000 });
   }
   const shipped = { pre: distSnapshot().get('collection-prerequest.js')!.bytes.length, test: distSnapshot().get('collection-test.js')!.bytes.length };
-  return { results, bundles, shipped };
+  return { results, shipped };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,4 +193,3 @@ export function derive(result: BreakdownResult): Derived[] {
   });
 }
 
-export { FAILURE_ONLY_MODULES };

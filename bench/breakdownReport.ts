@@ -4,7 +4,7 @@
  * engine (bench/per-request.svg). Pure functions of the measured results.
  */
 import type { Engine } from '../test/helpers/engines.ts';
-import { type BreakdownRun, derive, type Derived, FAILURE_ONLY_MODULES } from './breakdown.ts';
+import { type BreakdownRun, derive, type Derived } from './breakdown.ts';
 import { median, ms, ratio, table } from './lib/stats.ts';
 import { barChart } from './lib/svgChart.ts';
 import { type PerRequestResult, VARIANTS } from './perRequest.ts';
@@ -120,11 +120,8 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   p('Candidate designs measured on copies of the bundles (nothing in scripts-src, the build or the collections was changed), in the');
   p('same interleaved set as section 7, so each is set against the same baseline and against `full-m2m` / `full-tba` (today).');
   p();
-  p(`- **(a) failure-only code removed.** scripts-src rebuilt in memory (bench/lib/strippedBundles.ts: the same Rollup entries, esbuild`);
-  p('  transpile, the same terser options), once as it is (`rebuilt-m2m`, to show the rebuild costs what the shipped bundle costs) and');
-  p(`  once with the exports the success path never calls stubbed: ${[...FAILURE_ONLY_MODULES['collection-prerequest'], ...FAILURE_ONLY_MODULES['collection-test']].map((m) => `${m.module} (kept: ${m.keep.join(', ') || 'nothing'})`).join('; ')}.`);
-  p(`  Bytes: shipped ${run.shipped.pre} + ${run.shipped.test} B; rebuilt ${run.bundles.full.pre.bytes} + ${run.bundles.full.test.bytes} B; stripped ${run.bundles.stripped.pre.bytes} + ${run.bundles.stripped.test.bytes} B`);
-  p(`  (${run.bundles.full.pre.bytes + run.bundles.full.test.bytes - run.bundles.stripped.pre.bytes - run.bundles.stripped.test.bytes} B off the every-request text: the token exchange / re-mint and the failure diagnosis).${run.bundles.missing.length ? ` Not found (renamed since): ${run.bundles.missing.join(', ')}.` : ''}`);
+  p('- **(a) failure-only code out of the every-request parse** is shipped (docs/design.md, "Rarely-run code is compiled only');
+  p('  when needed"): the `full-*` rows measure it. Its side-by-side measurement against the bundles before it is in docs/design.md.');
   p('- **(b) rarely-run code in a string literal.** The hand-written hot path (`minimal-m2m`) plus both bundles carried as string');
   p('  literals, to be `eval`\'d only when the hot path cannot serve the request (expired token, failure).');
   p('- **(c) the runtime in an implicit global, tiny stub hooks.** An untimed first item installs both bundles as functions in');
@@ -135,7 +132,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   p('- **(d) `"use sandbox2";` first.** The shipped bundles with the marker that makes postman-sandbox skip the legacy globals.');
   p();
   const experiments = derived.get(first.engine)!.filter((d) => d.group === 'experiment').map((d) => d.name);
-  const against = (name: string) => (name.startsWith('stripped-m2m') ? 'rebuilt-m2m' : name.endsWith('tba') ? 'full-tba' : 'full-m2m');
+  const against = (name: string) => (name.endsWith('tba') ? 'full-tba' : 'full-m2m');
   p(
     table(
       ['variant', 'design', 'compared with', ...engines.flatMap((e) => [`\`${e}\` scripts over baseline (median / p25)`, `\`${e}\` saving (p25)`, `\`${e}\` × baseline`]), 'problems'],

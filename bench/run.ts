@@ -344,7 +344,7 @@ function summaryLines(): string[] {
     const over = (name: string) => d.find((x) => x.name === name)!.scriptsOverBaselineMs.toFixed(2);
     lines.push(
       `${result.engine.padEnd(6)} scripts over baseline (ms): full-m2m ${over('full-m2m')} | compile-only ${over('compile-only')} | preparse-only ${over('preparse-only')} | string-only ${over('string-only')} | minimal-m2m ${over('minimal-m2m')} | ` +
-        `stripped-m2m ${over('stripped-m2m')} | string-rare-m2m ${over('string-rare-m2m')} | global-m2m ${over('global-m2m')} | global-single-send-m2m ${over('global-single-send-m2m')} | sandbox2-m2m ${over('sandbox2-m2m')} | full-tba ${over('full-tba')} | global-tba ${over('global-tba')} | stripped-tba ${over('stripped-tba')}`,
+        `string-rare-m2m ${over('string-rare-m2m')} | global-m2m ${over('global-m2m')} | global-single-send-m2m ${over('global-single-send-m2m')} | sandbox2-m2m ${over('sandbox2-m2m')} | full-tba ${over('full-tba')} | global-tba ${over('global-tba')}`,
     );
   }
   return lines;
