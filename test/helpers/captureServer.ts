@@ -31,6 +31,8 @@ export interface CaptureServer {
   expiresIn: number;
   apiRequests(): Captured[];
   tokenRequests(): Captured[];
+  /** Back to the state after start: nothing captured, no scripted answers or revocations, 3600 s tokens. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,14 @@ export async function startCaptureServer(): Promise<CaptureServer> {
   return Object.assign(state, {
     origin: `http://127.0.0.1:${port}`,
     apiRequests: () => state.requests.filter((r) => !isToken(r)),
+    reset: () => {
+      state.requests.length = 0;
+      state.issued.length = 0;
+      state.tokenAnswers.length = 0;
+      state.apiAnswers.length = 0;
+      state.revoked.clear();
+      state.expiresIn = 3600;
+    },
     tokenRequests: () => state.requests.filter(isToken),
     close: () =>
       new Promise<void>((resolve) => {

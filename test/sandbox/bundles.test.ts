@@ -51,12 +51,7 @@ function m2mEnv(overrides: Record<string, string> = {}) {
 }
 
 function reset(): void {
-  server.requests.length = 0;
-  server.issued.length = 0;
-  server.tokenAnswers.length = 0;
-  server.apiAnswers.length = 0;
-  server.revoked.clear();
-  server.expiresIn = 3600;
+  server.reset();
 }
 
 function failed(run: EngineRun): string[] {

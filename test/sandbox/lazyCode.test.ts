@@ -25,12 +25,7 @@ afterAll(async () => {
 });
 
 function reset(): void {
-  server.requests.length = 0;
-  server.issued.length = 0;
-  server.tokenAnswers.length = 0;
-  server.apiAnswers.length = 0;
-  server.revoked.clear();
-  server.expiresIn = 3600;
+  server.reset();
 }
 
 function m2mEnv(overrides: Record<string, string> = {}) {
