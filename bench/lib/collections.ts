@@ -206,16 +206,19 @@ export function makeKeys(): Keys {
 
 export const TBA_SECRETS = { consumerSecret: 'bench-consumer-secret', tokenSecret: 'bench-token-secret' };
 
+/** The OAuth 2.0 client of the bench environment (the token cache key is computed from these). */
+export const BENCH_CLIENT = { clientId: 'bench-client', certificateId: 'bench-kid', scope: 'rest_webservices' };
+
 export function benchEnvironment(origin: string, authMethod: string, privateKey: string, extra: Record<string, string> = {}): Json {
   const base = `${origin}/${HOST_FORM}`;
   const values: Record<string, string> = {
     account_id: REALM,
     auth_method: authMethod,
-    client_id: 'bench-client',
-    certificate_id: 'bench-kid',
+    client_id: BENCH_CLIENT.clientId,
+    certificate_id: BENCH_CLIENT.certificateId,
     private_key: privateKey,
     jwt_algorithm: 'PS256',
-    scope: 'rest_webservices',
+    scope: BENCH_CLIENT.scope,
     client_secret: 'bench-client-secret',
     redirect_uri: 'https://localhost/callback',
     refresh_token: 'bench-refresh-token',

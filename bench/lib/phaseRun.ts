@@ -7,7 +7,8 @@
  * variable (fresh, far from expiry), so what is timed is the cached-token success path.
  */
 import type { Engine } from '../../test/helpers/engines.ts';
-import { benchEnvironment, REALM, SCHEMA, STATIC_TOKEN, TBA_SECRETS, timedItems } from './collections.ts';
+import { cacheKey } from '../../scripts-src/core/tokenCache.ts';
+import { BENCH_CLIENT, benchEnvironment, REALM, SCHEMA, STATIC_TOKEN, TBA_SECRETS, timedItems } from './collections.ts';
 import { type EchoServer, startEchoServer } from './echoServer.ts';
 import { timedRun } from './newmanRun.ts';
 import { median } from './stats.ts';
@@ -29,6 +30,8 @@ export interface PhaseSpec {
   staticAuth: boolean;
   /** Extra collection variables (copied into every script execution by the engine). */
   variables?: Array<{ key: string; value: string }>;
+  /** Leave out the generated collection's declared variables (and their descriptions). */
+  noDeclaredVariables?: boolean;
   /** Item-level pre-request script of one untimed "Setup" request sent before the timed ones. */
   setup?: string[];
   /** What every timed request must carry: checked after the run, outside the timed path. */
@@ -50,7 +53,13 @@ export interface PhaseRow {
 
 export const SETUP_PATH = '/bench-setup';
 const FAR_FUTURE = Date.now() + 24 * 3600 * 1000;
-const cachedToken = (method: string) => JSON.stringify({ key: `${method}|${REALM}|bench-client`, accessToken: STATIC_TOKEN, expiresAt: FAR_FUTURE });
+/** A fresh token under the key the scripts compute for the bench environment (scripts-src/core/tokenCache.ts). */
+const cachedToken = (method: 'm2m' | 'authcode') =>
+  JSON.stringify({
+    key: cacheKey({ authMethod: method, accountRealm: REALM, clientId: BENCH_CLIENT.clientId, certificateId: method === 'm2m' ? BENCH_CLIENT.certificateId : '', scope: BENCH_CLIENT.scope }),
+    accessToken: STATIC_TOKEN,
+    expiresAt: FAR_FUTURE,
+  });
 const bearer = { type: 'bearer', bearer: [{ key: 'token', value: '{{static_token}}', type: 'string' }] };
 
 export function phaseCollection(spec: PhaseSpec, generated: Json, count: number): Json {
@@ -76,7 +85,7 @@ export function phaseCollection(spec: PhaseSpec, generated: Json, count: number)
     auth: spec.staticAuth ? bearer : generated.auth,
     protocolProfileBehavior: generated.protocolProfileBehavior,
     variable: [
-      ...structuredClone(generated.variable ?? []),
+      ...(spec.noDeclaredVariables ? [] : structuredClone(generated.variable ?? [])),
       { key: 'nsp_token_m2m', value: cachedToken('m2m'), type: 'string' },
       { key: 'nsp_token_authcode', value: cachedToken('authcode'), type: 'string' },
       ...(spec.variables ?? []).map((v) => ({ ...v, type: 'string' })),
