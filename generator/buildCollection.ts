@@ -87,12 +87,8 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
       name: def.name,
       version: input.version,
     },
-    variable: def.variables.map((variable) => ({
-      key: variable.key,
-      value: variable.value,
-      type: 'string',
-      description: variable.description,
-    })),
+    // Declared without descriptions: those are in the collection's description (describeCollection).
+    variable: def.variables.map((variable) => ({ key: variable.key, value: variable.value, type: 'string' })),
     auth: { type: 'noauth' },
     protocolProfileBehavior: { disableCookies: true },
   } as never);
@@ -157,7 +153,7 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
       intro: def.description,
       contract: metadata.contract.variables,
       used: collectionUsed,
-      collectionVariables: def.variables.map((variable) => variable.key),
+      collectionVariables: def.variables.map((variable) => ({ key: variable.key, description: variable.description })),
     }),
     'text/markdown',
   );

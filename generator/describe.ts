@@ -42,11 +42,17 @@ export interface DescribeInput {
   collectionVariables?: readonly string[];
 }
 
+/** A declared collection variable and what it is for (documented in the collection's description). */
+export interface CollectionVariableDoc {
+  key: string;
+  description: string;
+}
+
 /**
  * A collection's description: the intro, the variables per auth method, then every variable with
  * its JSDoc text (the lines `- \`name\` — …` are what versioning reads back).
  */
-export function describeCollection(input: DescribeInput): string {
+export function describeCollection(input: Omit<DescribeInput, 'collectionVariables'> & { collectionVariables?: readonly CollectionVariableDoc[] }): string {
   const variables = pick(input.contract, input.used);
   const parts = [input.intro.trim(), '', '## Variables by auth method', ''];
   parts.push(
@@ -60,7 +66,17 @@ export function describeCollection(input: DescribeInput): string {
     ...variables.map((variable) => `- \`${variable.name}\` — ${variable.description}`),
   );
   if (input.collectionVariables?.length) {
-    parts.push('', '## Collection variables', '', ...input.collectionVariables.map((name) => `- \`${name}\` — see the collection\'s Variables tab.`));
+    // Here rather than on each variable: the app shows no variable descriptions (postman-app-support
+    // #5977), and the engines copy every variable, description included, into each script
+    // execution of every request (bench/RESULTS.md, section 7).
+    parts.push(
+      '',
+      '## Collection variables',
+      '',
+      'The scripts keep their state in these (the Variables tab lists them, empty until a script sets them):',
+      '',
+      ...input.collectionVariables.map((variable) => `- \`${variable.key}\` — ${variable.description}`),
+    );
   }
   return `${parts.join('\n')}\n`;
 }

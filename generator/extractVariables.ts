@@ -134,7 +134,10 @@ export function extractScriptMetadata(options: ExtractOptions): ScriptMetadata {
     const specifiers = [
       ...source.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue()),
       ...source.getExportDeclarations().map((declaration) => declaration.getModuleSpecifierValue()),
-    ].filter((specifier): specifier is string => typeof specifier === 'string' && specifier.startsWith('.'));
+    ]
+      // `runtime:../runtime` (build/runtimeCarrier.mjs) carries that module's code: follow it too.
+      .map((specifier) => (typeof specifier === 'string' ? specifier.replace(/^runtime:/, '') : specifier))
+      .filter((specifier): specifier is string => typeof specifier === 'string' && specifier.startsWith('.'));
     for (const specifier of specifiers) {
       const target = resolveImport(file, specifier);
       if (!target) continue;

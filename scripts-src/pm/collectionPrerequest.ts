@@ -22,16 +22,8 @@ import { loadToken, saveToken } from './tokenStore';
 import { readVariable, requireVariable, type ContractVariable } from './variables';
 import { resolveVaultReferences } from './vault';
 import { holdUntilSettled, webCryptoSubtle } from './webCrypto';
-import type * as NewToken from '../lazy/newToken';
-import newTokenText from 'lazy:../lazy/newToken';
-import { lazyModule } from './lazyCode';
-
-let newTokenPart: typeof NewToken | undefined;
-
-/** Minting and refreshing, compiled from its text only on a request that gets a new token. */
-function newToken(): typeof NewToken {
-  return newTokenPart || (newTokenPart = lazyModule<typeof NewToken>(newTokenText));
-}
+import { webCryptoAssertion } from '../core/webCryptoAssertion';
+import { mintM2m, refreshAccessToken } from './tokenEndpoint';
 
 function setBearer(accessToken: string): void {
   pm.request.headers.upsert({ key: 'Authorization', value: `Bearer ${accessToken}` });
@@ -57,11 +49,11 @@ function signWithTba(context: RunContext, outbound: Outbound, nowMs: number): vo
 /**
  * How this engine signs an assertion: Web Crypto where the engine has it (the Postman app: any
  * request, Sent alone, mints its own token), else the jsrsasign signer "Auth / Mint M2M token"
- * left for this run (Newman). A plain declaration, so the every-request parse stays lazy.
+ * left for this run (Newman).
  */
 function assertionSigner(): AssertionSigner | undefined {
   const subtle = webCryptoSubtle();
-  if (subtle) return (input) => newToken().webCryptoAssertion(subtle, input);
+  if (subtle) return (input) => webCryptoAssertion(subtle, input);
   const signer = loadedSigner();
   return signer ? (input) => signer.assertion(input) : undefined;
 }
@@ -86,9 +78,9 @@ function execute(plan: AuthPlan, context: RunContext, outbound: Outbound, nowMs:
         return undefined;
       });
     case 'mint-m2m':
-      return withSecrets(['private_key'], () => newToken().mintM2m(context, assertionSigner()!, nowMs, key).then((token) => store('m2m', token)));
+      return withSecrets(['private_key'], () => mintM2m(context, assertionSigner()!, nowMs, key).then((token) => store('m2m', token)));
     case 'refresh':
-      return withSecrets(['client_secret', 'refresh_token'], () => newToken().refreshAccessToken(context, currentRefreshToken()!, key).then((token) => store('authcode', token)));
+      return withSecrets(['client_secret', 'refresh_token'], () => refreshAccessToken(context, currentRefreshToken()!, key).then((token) => store('authcode', token)));
   }
 }
 

@@ -1,17 +1,17 @@
 import { parseAuthMethod } from '../core/authMethod';
 import { captures, checkResponse, EXPECTATIONS } from '../core/expectations';
+import { decideRateLimitRetry } from '../core/rateLimitPolicy';
 import { decideRetry } from '../core/retryPolicy';
 import { requestKind } from '../core/requestKind';
 import { markJarDirty } from './cookies';
 import { RATE_LIMIT_RETRIES, RETRIED_AFTER_401 } from './retryState';
-import { tbaNonceSeenBefore } from './diagnoseResponse';
+import { diagnoseResponse, tbaNonceSeenBefore } from './diagnoseResponse';
 import { followResponse } from './followUp';
 import { resolved } from './outbound';
 import { currentResponse } from './responseView';
 import { dropToken } from './tokenStore';
 import { readVariable } from './variables';
 import { isSingleSend } from './singleSend';
-import { unusualResponse } from './unusualResponse';
 
 
 /** A single Send's refusal that the next Send repairs: said once, plainly, as a failing test. */
@@ -29,7 +29,7 @@ function retryIfRateLimited(nowMs: number): boolean {
   if (code !== 429 && code !== 400 && !pending) return false;
   const [forRequest, count] = String(pending ?? '').split('|');
   const retriesSoFar = forRequest === pm.info.requestId ? Number(count) || 0 : 0;
-  const decision = unusualResponse().decideRateLimitRetry({
+  const decision = decideRateLimitRetry({
     status: code,
     bodyText: code === 400 ? pm.response.text() : '',
     retryAfter: pm.response.headers.get('Retry-After'),
@@ -101,7 +101,7 @@ export function collectionTest(nowMs: number): void {
   if (retryIfRateLimited(nowMs)) return;
   if (retryIfUseful()) return;
   // Only the final attempt of a refused request is diagnosed (retries above return first).
-  if (pm.response.code >= 400) unusualResponse().diagnoseResponse(nowMs, nonceReused);
+  if (pm.response.code >= 400) diagnoseResponse(nowMs, nonceReused);
   const expectation = EXPECTATIONS[pm.info.requestName];
   // Pages and asynchronous jobs: send the item again for the next page or job step.
   if (followResponse(nowMs, expectation)) return;

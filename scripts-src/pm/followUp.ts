@@ -4,11 +4,11 @@
 // later Send (in the Postman app every Send is a run of one request).
 import type { Expectation } from '../core/expectations';
 import type { FollowState } from '../core/follow';
+import { decideFollow } from '../core/follow';
 import { uuidV4 } from '../core/uuid';
 import { randomInt } from './cryptoJs';
 import { resolved } from './outbound';
 import { currentResponse } from './responseView';
-import { unusualResponse } from './unusualResponse';
 
 declare let __netsuitePostmanFollow: FollowState | undefined;
 
@@ -64,7 +64,7 @@ export function followResponse(nowMs: number, expectation: Expectation | undefin
   // the common response never compiles the following code.
   const response = currentResponse();
   if (!(state && state.id === pm.info.requestId) && !walk && !response.headers.location) return false;
-  const decision = unusualResponse().decideFollow({
+  const decision = decideFollow({
     requestId: pm.info.requestId,
     requestUrl: resolved(pm.request.url.toString()),
     state,

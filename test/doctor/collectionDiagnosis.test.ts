@@ -4,9 +4,7 @@
  * pre-request guards refuse before sending are asserted as refusals, and their diagnosis is tested
  * with hand-made requests sent past the guards (items without the pre-request script).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../simulator/startSimulator';
@@ -14,27 +12,20 @@ import { startSimulator } from '../../simulator/startSimulator';
 import type { Engine, EngineRun } from '../helpers/engines';
 import { ENGINES, runCollection } from '../helpers/engines';
 import { generateKeyPairSync } from 'node:crypto';
+import { runtimeInstallerScript } from '../helpers/runtimeInstaller';
 import { assertion, environmentWith, envValue, mintToken, RSA_2048_PEM, tbaHeader, TOKEN_PATH } from './helpers';
 
 const OTHER_RSA_3072_PEM = generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let sim: RunningSimulator;
-let outDir: string;
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
-let testBundle: string[];
 
 beforeAll(async () => {
-  // The diagnosis makes collection-test.js larger than its current budget: build it here with the
-  // budget override (see buildCollectionTest.mjs), so the test runs the real, current bundle.
-  outDir = mkdtempSync(path.join(tmpdir(), 'nsp-diag-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'test/doctor/buildCollectionTest.mjs'), outDir], { cwd: ROOT, stdio: 'pipe' });
-  testBundle = lines(path.join(outDir, 'collection-test.js'));
   sim = await startSimulator();
 }, 60_000);
 afterAll(async () => {
   await sim?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 interface Item {
@@ -54,8 +45,9 @@ function collection(items: Item[], withPrerequest: boolean) {
   return {
     info: { name: 'diagnosis', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
     event: [
-      ...(withPrerequest ? [{ listen: 'prerequest', script: { type: 'text/javascript', exec: dist('collection-prerequest') } }] : []),
-      { listen: 'test', script: { type: 'text/javascript', exec: testBundle } },
+      // Without the pre-request script's guards, the runtime the test script calls is still installed.
+      { listen: 'prerequest', script: { type: 'text/javascript', exec: withPrerequest ? dist('collection-prerequest') : runtimeInstallerScript() } },
+      { listen: 'test', script: { type: 'text/javascript', exec: dist('collection-test') } },
     ],
     item: items.map((spec, index) => ({
       name: spec.name ?? `item ${index}`,
