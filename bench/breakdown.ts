@@ -10,6 +10,7 @@
  * in them), and the excess over `baseline` (one-line hooks) and over `script-free` (no hooks).
  */
 import type { Engine } from '../test/helpers/engines.ts';
+import { inflateText, payloadOf } from '../build/runtimeCarrier.mjs';
 import { distSnapshot, EMPTY_SCRIPT, readGenerated } from './lib/collections.ts';
 import { type PhaseRow, type PhaseSpec, runPhases } from './lib/phaseRun.ts';
 import { log, median, min, max, percentile } from './lib/stats.ts';
@@ -20,7 +21,7 @@ export type Group = 'reference' | 'breakdown' | 'experiment';
 
 export interface GroupedSpec extends PhaseSpec {
   group: Group;
-  /** Experiments: the letter of the design in the brief (a, b, c, d). */
+  /** Experiments: the letter of the design (see bench/breakdownReport.ts, section 8). */
   design?: string;
 }
 
@@ -43,12 +44,8 @@ const dist = (name: string): string[] => {
   return file.bytes.toString('utf8').replace(/\n$/, '').split('\n');
 };
 
-/** The text compiled as the body of an IIFE that returns at once: the parse/compile work of the real hook, none of its run. */
+/** The text compiled as the body of an IIFE that returns at once: what carrying the hook's text costs, none of its run. */
 const compileOnly = (lines: string[]) => ['!function(){return;', ...lines, '}();'];
-/** The text as a never-called function declaration: V8 only pre-parses it. */
-const preparseOnly = (lines: string[]) => ['function __nspNeverCalled() {', ...lines, '}'];
-/** The text as a string literal: scanned, not parsed. */
-const asString = (name: string, lines: string[]) => [`var ${name} = ${JSON.stringify(lines.join('\n'))};`];
 
 /** What the cached-token m2m path reads (the contract variables, the token slot, the URL). */
 const READS = [
@@ -58,53 +55,49 @@ const READS = [
   "var t = JSON.parse(pm.collectionVariables.get('nsp_token_m2m'));",
 ];
 const HEADER = ["pm.request.headers.upsert({ key: 'Authorization', value: 'Bearer ' + t.accessToken });"];
-
-/** Names the sandbox provides per execution: an installed function must get them from each stub. */
-const PER_EXECUTION = ['pm', 'console', 'require', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'crypto'];
-const ARGS = PER_EXECUTION.map((n) => (n === 'crypto' ? "typeof crypto === 'undefined' ? undefined : crypto" : n)).join(', ');
-const install = (global: string, lines: string[]) => [`${global} = function (${PER_EXECUTION.join(', ')}) {`, ...lines, '};'];
-/** Hook stub: call the run's installed function, or (no global: a Send of one request) eval the text kept in a collection variable. */
-const stub = (global: string, variable: string) => [
-  `if (typeof ${global} === 'function') ${global}(${ARGS});`,
-  `else { var __nspText = pm.collectionVariables.get('${variable}'); (0, eval)('(function (${PER_EXECUTION.join(', ')}) {' + __nspText + '\\n})')(${ARGS}); }`,
-];
 const SANDBOX2 = '"use sandbox2";';
+/** The sandbox names the runtime's bind takes (build/runtimeCarrier.mjs, RUNTIME_PARAMETERS). */
+const BIND = "bind(pm, typeof postman !== 'undefined' ? postman : undefined, console, setTimeout, clearTimeout, require, typeof crypto !== 'undefined' ? crypto : undefined)";
+/** Hook stubs that call a runtime kept in the implicit global `name` (`{ bind, exports }`). */
+const callRuntime = (name: string, hook: 'prerequest' | 'test') => [`if (typeof ${name} !== 'undefined') { ${name}.${BIND}; ${name}.exports.${hook}(Date.now()); }`];
 
 export function breakdownSpecs(): GroupedSpec[] {
   const pre = dist('collection-prerequest');
   const test = dist('collection-test');
-  const empty = { pre: EMPTY_SCRIPT, test: EMPTY_SCRIPT, staticAuth: true, method: 'm2m' as const, expect: 'bearer' as const };
-  const runtimeVars = [
-    { key: 'nsp_bench_runtime_pre', value: pre.join('\n') },
-    { key: 'nsp_bench_runtime_test', value: test.join('\n') },
-  ];
-  const globalStub = (method: 'm2m' | 'tba', setup: boolean): Omit<GroupedSpec, 'name' | 'what' | 'group'> => ({
-    method,
-    staticAuth: false,
-    expect: method === 'tba' ? 'tba' : 'bearer',
-    pre: stub('__nspBenchPre', 'nsp_bench_runtime_pre'),
-    test: stub('__nspBenchTest', 'nsp_bench_runtime_test'),
-    variables: runtimeVars,
-    ...(setup ? { setup: [...install('__nspBenchPre', pre), ...install('__nspBenchTest', test)] } : {}),
+  const payload = payloadOf(pre.join('\n'));
+  if (!payload) throw new Error('dist/scripts/collection-prerequest.js carries no runtime: run npm run build');
+  const runtime = inflateText(payload);
+  const empty = { pre: EMPTY_SCRIPT, test: EMPTY_SCRIPT, staticAuth: true, method: 'm2m' as const, expect: 'bearer' as const, noDeclaredVariables: true };
+  const shipped = (method: 'm2m' | 'tba') => ({ method, pre, test, staticAuth: false, expect: method === 'tba' ? ('tba' as const) : ('bearer' as const) });
+  // The runtime installed once by an untimed first item; the hooks only bind and call it: the
+  // shipped design without its carrier text.
+  const installed = (method: 'm2m' | 'tba') => ({
+    ...shipped(method),
+    setup: [`__nspBenchRuntime = ${runtime}();`],
+    pre: callRuntime('__nspBenchRuntime', 'prerequest'),
+    test: callRuntime('__nspBenchRuntime', 'test'),
+  });
+  // Design (e): the same runtime carried as plain code instead of deflated (compiled once per run all the same).
+  const plain = (method: 'm2m' | 'tba') => ({
+    ...shipped(method),
+    pre: [`if (typeof __nspBenchPlain === 'undefined') __nspBenchPlain = ${runtime}();`, ...callRuntime('__nspBenchPlain', 'prerequest')],
+    test: callRuntime('__nspBenchPlain', 'test'),
   });
   return [
-    { group: 'reference', name: 'script-free', what: 'no collection-level events at all; static Bearer auth (the engine without any hook)', method: 'm2m', staticAuth: true, expect: 'bearer' },
+    { group: 'reference', name: 'script-free', what: 'no collection-level events at all; static Bearer auth (the engine without any hook)', method: 'm2m', staticAuth: true, expect: 'bearer', noDeclaredVariables: true },
     { group: 'reference', name: 'baseline', what: 'one-line comment in both collection-level hooks; static Bearer auth (what the targets are against)', ...empty },
-    { group: 'breakdown', name: 'full-m2m', what: 'both shipped bundles, auth_method=m2m, token cached (the every-request path today)', method: 'm2m', pre, test, staticAuth: false, expect: 'bearer' },
-    { group: 'breakdown', name: 'full-tba', what: 'both shipped bundles, auth_method=tba (HMAC-SHA256 signature every request)', method: 'tba', pre, test, staticAuth: false, expect: 'tba' },
-    { group: 'breakdown', name: 'compile-only', what: 'both bundles\' text inside an IIFE that returns at once: the parse + compile of the hooks, none of their run', ...empty, pre: compileOnly(pre), test: compileOnly(test) },
-    { group: 'breakdown', name: 'preparse-only', what: 'both bundles\' text as a never-called function declaration: what V8\'s pre-parser alone costs', ...empty, pre: preparseOnly(pre), test: preparseOnly(test) },
-    { group: 'breakdown', name: 'string-only', what: 'both bundles\' text as a string literal: scanning the bytes, no parse of functions', ...empty, pre: asString('__nspText', pre), test: asString('__nspText', test) },
+    { group: 'breakdown', name: 'full-m2m', what: 'the shipped hooks and declared collection variables, auth_method=m2m, token cached (the every-request path)', ...shipped('m2m') },
+    { group: 'breakdown', name: 'full-tba', what: 'the same, auth_method=tba (HMAC-SHA256 signature every request)', ...shipped('tba') },
+    { group: 'breakdown', name: 'declared-variables', what: 'baseline + the collection\'s declared (empty) variables: what declaring them costs', ...empty, noDeclaredVariables: false },
+    { group: 'breakdown', name: 'hook-text', what: `baseline + the shipped hooks' text (${(pre.join('\n').length / 1000).toFixed(1)} + ${(test.join('\n').length / 1000).toFixed(1)} kB) inside an IIFE that returns at once: carrying the text, none of its run`, ...empty, pre: compileOnly(pre), test: compileOnly(test) },
+    { group: 'breakdown', name: 'runtime-work-m2m', what: 'full-m2m without the carrier: the runtime installed by a first item, hooks that only bind and call it (the work itself)', ...installed('m2m') },
+    { group: 'breakdown', name: 'runtime-work-tba', what: 'the same, tba', ...installed('tba') },
     { group: 'breakdown', name: 'reads-only', what: '5 pm.variables.get, 1 replaceIn of the URL, the token slot read + JSON.parse; static auth', ...empty, pre: READS },
     { group: 'breakdown', name: 'minimal-m2m', what: 'reads-only + the Authorization header upsert: a hand-written floor of the cached-token hook', ...empty, staticAuth: false, pre: [...READS, ...HEADER] },
-    { group: 'breakdown', name: 'big-variable', what: `baseline + two collection variables holding both bundles' text (${((pre.join('\n').length + test.join('\n').length) / 1000).toFixed(0)} kB): the copy of variables into each execution`, ...empty, variables: runtimeVars },
     { group: 'breakdown', name: 'sandbox2-baseline', what: `baseline with \`${SANDBOX2}\` as the first statement of both hooks (skips the legacy globals set-up)`, ...empty, pre: [SANDBOX2, ...EMPTY_SCRIPT], test: [SANDBOX2, ...EMPTY_SCRIPT] },
-    { group: 'experiment', design: 'b', name: 'string-rare-m2m', what: 'minimal-m2m hot path + both bundles kept as string literals (eval\'d only on failure): rarely-run code as a string', ...empty, staticAuth: false, pre: [...READS, ...HEADER, ...asString('__nspRare', pre)], test: [...EMPTY_SCRIPT, ...asString('__nspRare', test)] },
-    { group: 'experiment', design: 'c', name: 'global-m2m', what: 'stub hooks (2 lines) calling functions installed once per run in implicit globals by a first item; bundle text in collection variables as the fallback', ...globalStub('m2m', true) },
-    { group: 'experiment', design: 'c', name: 'global-tba', what: 'global-m2m, auth_method=tba', ...globalStub('tba', true) },
-    { group: 'experiment', design: 'c', name: 'global-single-send-m2m', what: 'the same stubs with no global installed: every request takes the fallback (eval of the variable), as one Send in the app does', ...globalStub('m2m', false) },
-    { group: 'experiment', design: 'd', name: 'sandbox2-m2m', what: `both shipped bundles with \`${SANDBOX2}\` prepended (no legacy globals), m2m`, method: 'm2m', pre: [SANDBOX2, ...pre], test: [SANDBOX2, ...test], staticAuth: false, expect: 'bearer' },
-    { group: 'experiment', design: 'd', name: 'sandbox2-tba', what: 'the same, tba', method: 'tba', pre: [SANDBOX2, ...pre], test: [SANDBOX2, ...test], staticAuth: false, expect: 'tba' },
+    { group: 'experiment', design: 'e', name: 'plain-runtime-m2m', what: `the runtime carried as plain code (${(runtime.length / 1000).toFixed(1)} kB) in the pre-request hook instead of deflated, compiled once per run all the same`, ...plain('m2m') },
+    { group: 'experiment', design: 'e', name: 'plain-runtime-tba', what: 'the same, tba', ...plain('tba') },
+    { group: 'experiment', design: 'd', name: 'sandbox2-m2m', what: `the shipped hooks with \`${SANDBOX2}\` prepended (no legacy globals; it would also hide the run cursor a single Send is recognized by)`, ...shipped('m2m'), pre: [SANDBOX2, ...pre], test: [SANDBOX2, ...test] },
   ];
 }
 
@@ -121,7 +114,7 @@ export async function runBreakdown(engines: Engine[], rounds: number, perRound: 
         const r = current.find((x) => x.spec.name === name)!;
         return (r.roundScripts[round]! - base.roundScripts[round]!).toFixed(2);
       };
-      log(`  ${engine} round ${round + 1}/${rounds}: scripts over baseline (ms) full-m2m ${excess('full-m2m')}, full-tba ${excess('full-tba')}, compile-only ${excess('compile-only')}, global-m2m ${excess('global-m2m')}`);
+      log(`  ${engine} round ${round + 1}/${rounds}: scripts over baseline (ms) full-m2m ${excess('full-m2m')}, full-tba ${excess('full-tba')}, hook-text ${excess('hook-text')}, runtime-work-m2m ${excess('runtime-work-m2m')}`);
     })) as BreakdownResult['rows'];
     results.push({ engine, rounds, perRound, rows, wallSeconds: (Date.now() - started) / 1000 });
   }

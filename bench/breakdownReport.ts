@@ -93,43 +93,38 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   lines.push(['engine floor: two one-line hooks vs no hooks (request, baseline − script-free)', (e) => signed(get(e, 'baseline').itemMs - get(e, 'script-free').itemMs)]);
   lines.push(['  of it, the legacy globals set-up (scripts, baseline − sandbox2-baseline)', (e) => both(e, 'baseline', 'sandbox2-baseline')]);
   lines.push(['**full-m2m excess** (scripts, full-m2m − baseline)', (e) => `**${both(e, 'full-m2m', 'baseline')}**`]);
-  lines.push(['  parse + compile of the 54 kB hook text (compile-only − baseline)', (e) => both(e, 'compile-only', 'baseline', fullM2m)]);
-  lines.push(['  the same text only pre-parsed (preparse-only − baseline)', (e) => both(e, 'preparse-only', 'baseline', fullM2m)]);
-  lines.push(['  the same text as a string literal (string-only − baseline)', (e) => both(e, 'string-only', 'baseline', fullM2m)]);
-  lines.push(['  running it (full-m2m − compile-only)', (e) => both(e, 'full-m2m', 'compile-only', fullM2m)]);
+  lines.push(['  the declared collection variables, copied into each execution (declared-variables − baseline)', (e) => both(e, 'declared-variables', 'baseline', fullM2m)]);
+  lines.push(['  carrying the hooks\' text (hook-text − baseline)', (e) => both(e, 'hook-text', 'baseline', fullM2m)]);
+  lines.push(['  the runtime\'s work, with variables, without the text (runtime-work-m2m − baseline)', (e) => both(e, 'runtime-work-m2m', 'baseline', fullM2m)]);
   lines.push(['    of which the variable reads (reads-only − baseline)', (e) => both(e, 'reads-only', 'baseline')]);
   lines.push(['    of which the header write (minimal-m2m − reads-only)', (e) => both(e, 'minimal-m2m', 'reads-only')]);
   lines.push(['  a hand-written floor of the whole job (minimal-m2m − baseline)', (e) => both(e, 'minimal-m2m', 'baseline', fullM2m)]);
   lines.push(['**full-tba excess** (scripts, full-tba − baseline)', (e) => `**${both(e, 'full-tba', 'baseline')}**`]);
-  lines.push(['  running it (full-tba − compile-only): reads, base string, HMAC-SHA256 with crypto-js, header', (e) => both(e, 'full-tba', 'compile-only', fullTba)]);
-  lines.push(['copying 54 kB of collection variables into every execution (big-variable − baseline)', (e) => both(e, 'big-variable', 'baseline')]);
+  lines.push(['  the runtime\'s work: reads, base string, HMAC-SHA256 with crypto-js, header (runtime-work-tba − baseline)', (e) => both(e, 'runtime-work-tba', 'baseline', fullTba)]);
   p(table(['what', ...engines.map((e) => `\`${e}\``)], lines.map(([label, f]) => [label, ...engines.map(f)])));
   p();
-  p('How to read it. V8 compiles a script\'s top level and every function it will run at once eagerly; a function that is');
-  p('declared but not called is only pre-parsed (a faster scan that still tokenizes every byte and checks the syntax), and a');
-  p('string literal is only scanned. postman-sandbox compiles each hook afresh on every execution (4.7.1 runs it through');
-  p('uniscope in the run\'s one context; 6.7.4 first wraps it in an `async` IIFE, which forces eager compilation of its top level),');
-  p('and before each run it sets up the scope: the `pm` object for this request, the timers, and — unless the script starts with');
-  p('`"use sandbox2";` — the legacy globals (`environment`, `globals`, `data`, `request`, `responseBody`, `tests`, `postman`, the');
-  p('libraries), each a copy of the current variables. Every variable in scope is copied into each execution, so a large variable');
-  p('is paid on every request even when no script reads it.');
+  p('How to read it. For every execution the engine copies the hook\'s text and every variable in scope into the sandbox');
+  p('(postman-runtime serializes the event and context, uvm\'s bridge carries them as Flatted JSON, postman-sandbox parses them and');
+  p('rebuilds SDK objects), sets up the scope — the `pm` object for this request, the timers and, unless the script starts with');
+  p('`"use sandbox2";`, the legacy globals (`environment`, `globals`, `data`, `request`, `responseBody`, `tests`, `postman`, the');
+  p('libraries), each a copy of the current variables — and then compiles and runs the script. V8 caches the compiled code of an');
+  p('identical script text, so the copying, not the parse, is what grows with a hook\'s size: that is why the shipped hooks are');
+  p('stubs around one runtime compiled once per run, carried deflated (docs/design.md, "One runtime per run").');
   p();
 
   p('## 8. Design experiments for the every-request path');
   p();
-  p('Candidate designs measured on copies of the bundles (nothing in scripts-src, the build or the collections was changed), in the');
-  p('same interleaved set as section 7, so each is set against the same baseline and against `full-m2m` / `full-tba` (today).');
+  p('Alternatives measured in the same interleaved set as section 7, so each is set against the same baseline and against');
+  p('`full-m2m` / `full-tba` (what ships).');
   p();
-  p('- **(a) failure-only code out of the every-request parse** is shipped (docs/design.md, "Rarely-run code is compiled only');
-  p('  when needed"): the `full-*` rows measure it. Its side-by-side measurement against the bundles before it is in docs/design.md.');
-  p('- **(b) rarely-run code in a string literal.** The hand-written hot path (`minimal-m2m`) plus both bundles carried as string');
-  p('  literals, to be `eval`\'d only when the hot path cannot serve the request (expired token, failure).');
-  p('- **(c) the runtime in an implicit global, tiny stub hooks.** An untimed first item installs both bundles as functions in');
-  p('  implicit globals (`__nspBenchPre = function (pm, console, require, setTimeout, …) { <bundle> }`); the collection-level hooks');
-  p('  are two-line stubs that call them with this execution\'s `pm` and timers, or — when the global is missing — `eval` the');
-  p('  bundle text kept in a collection variable. `global-single-send-m2m` is that fallback on every request: what one Send in the');
-  p('  Postman app (a run of one request) costs with this design.');
-  p('- **(d) `"use sandbox2";` first.** The shipped bundles with the marker that makes postman-sandbox skip the legacy globals.');
+  p('- **shipped: one runtime per run, carried deflated.** The `full-*` rows. The designs before it — failure-only code kept out of');
+  p('  the every-request parse as comments (a), and stubs calling code kept in collection variables (c) — are measured in');
+  p('  docs/design.md and earlier versions of this file: (a) was within noise of the bundles before it, (c) lost to the copy of the');
+  p('  variables into every execution.');
+  p('- **(e) the same runtime as plain code.** The pre-request hook carries the runtime\'s text as code instead of deflated; the');
+  p('  runtime is still compiled once per run. What the deflation saves.');
+  p('- **(d) `"use sandbox2";` first.** The shipped hooks with the marker that makes postman-sandbox skip the legacy globals. Not');
+  p('  shipped: it also removes the `postman` object whose run cursor tells a single Send from a run (docs/design.md).');
   p();
   const experiments = derived.get(first.engine)!.filter((d) => d.group === 'experiment').map((d) => d.name);
   const against = (name: string) => (name.endsWith('tba') ? 'full-tba' : 'full-m2m');
@@ -141,7 +136,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
         const cmp = against(name);
         return [
           `\`${name}\``,
-          d0.design ?? (d0.group === 'breakdown' ? 'today / floor' : ''),
+          d0.design ?? (d0.group === 'breakdown' ? (name === 'minimal-m2m' ? 'floor' : 'shipped') : ''),
           name === cmp ? '—' : `\`${cmp}\``,
           ...engines.flatMap((e) => {
             const d = get(e, name);
@@ -154,8 +149,9 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
     ),
   );
   p();
-  p('"saving" = the compared variant\'s scripts p25 minus this one\'s, and in brackets its share of the compared variant\'s excess');
-  p('over the baseline. A design is only usable if its problems column says none (every request authenticated and every test passed).');
+  p('"saving" = the compared variant\'s scripts p25 minus this one\'s (negative: this one costs more), and in brackets its share of');
+  p('the compared variant\'s excess over the baseline. A design is only usable if its problems column says none (every request');
+  p('authenticated and every test passed).');
   p(quick ? '**--quick run: one round of a few requests — these numbers are noise.**' : '');
   p();
 
