@@ -84,14 +84,14 @@ export interface PerRequestPlan {
 /**
  * Requests per round of a variant. The graded variants and the baseline get the whole plan. The
  * comparisons that nothing is graded on get less: `script-free` and the two built-in oauth1
- * variants half (their medians are reported, not judged), and `jsrsasign-per-request` about 18
- * in all, fewer in a --quick run (signing PS256 with RSA-3072 in jsrsasign costs hundreds of ms a request, so its median
+ * variants a third (their medians are reported, not judged: 120 requests in a full run), and
+ * `jsrsasign-per-request` about 12 in all, fewer in a --quick run (signing PS256 with RSA-3072 in jsrsasign costs hundreds of ms a request, so its median
  * is the signature's cost, not noise).
  */
 export function requestsPerRound(v: Variant, plan: PerRequestPlan): number {
   if (GRADED_SET.includes(v)) return plan.perRound;
-  if (v === 'jsrsasign-per-request') return Math.max(1, Math.ceil(Math.min(18, (plan.rounds * plan.perRound) / 20) / plan.rounds));
-  return Math.max(3, Math.round(plan.perRound / 2));
+  if (v === 'jsrsasign-per-request') return Math.max(1, Math.ceil(Math.min(12, (plan.rounds * plan.perRound) / 30) / plan.rounds));
+  return Math.max(3, Math.round(plan.perRound / 3));
 }
 
 export async function runPerRequest(engine: Engine, keys: Keys, plan: PerRequestPlan, onRound?: (round: number, rounds: number, line: string) => void): Promise<PerRequestResult> {

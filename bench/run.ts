@@ -36,7 +36,7 @@ const engines: Engine[] = ['newman', 'app'];
 // 2026-12-03: 0.121 → 0.054; app 0.063 → 0.049); 24 × 15 gained nothing more and took 30% longer.
 const N = quick
   ? { rounds: 2, perRound: 12, tokensLong: 100, tokensShort: 150, mints: 3, generatorRepeats: 1, breakdownRounds: 1, breakdownPerRound: 6 }
-  : { rounds: 12, perRound: 30, tokensLong: 300, tokensShort: 400, mints: 8, generatorRepeats: 3, breakdownRounds: 3, breakdownPerRound: 16 };
+  : { rounds: 12, perRound: 30, tokensLong: 200, tokensShort: 400, mints: 8, generatorRepeats: 3, breakdownRounds: 3, breakdownPerRound: 12 };
 const SHORT_LIFETIME = 4;
 const SHORT_BUFFER = 1;
 const HISTORY = path.join(ROOT, 'bench', 'history.jsonl');
@@ -79,14 +79,15 @@ sampler.unref();
 const lastFull = readHistory().entries.at(-1)?.sections;
 const guess = (key: string, full: number, smoke: number) => (quick ? smoke : (lastFull?.[key] ?? full));
 const progress = new Progress([
-  { key: 'keys', label: 'generating keys (RSA-3072, RSA-4096, EC P-256)', estimate: guess('keys', 3, 3) },
-  { key: 'per-request-newman', label: '1+2. per-request overhead, engine newman', estimate: guess('per-request-newman', 50, 10) },
-  { key: 'per-request-app', label: '1+2. per-request overhead, engine app', estimate: guess('per-request-app', 55, 12) },
-  { key: 'breakdown', label: '7+8. breakdown and design experiments, both engines', estimate: guess('breakdown', 60, 15) },
-  { key: 'tokens', label: '3. tokens per run, both engines', estimate: guess('tokens', 35, 12) },
-  { key: 'mints', label: '4. mint latency, both engines', estimate: guess('mints', 22, 8) },
-  { key: 'sizes', label: '5. sizes', estimate: guess('sizes', 20, 20) },
-  { key: 'generator', label: '6. generator', estimate: guess('generator', 15, 15) },
+  { key: 'keys', label: 'generating keys (RSA-3072, RSA-4096, EC P-256)', estimate: guess('keys', 2, 2) },
+  { key: 'per-request-newman', label: '1+2. per-request overhead, engine newman', estimate: guess('per-request-newman', 57, 14) },
+  { key: 'per-request-app', label: '1+2. per-request overhead, engine app', estimate: guess('per-request-app', 60, 15) },
+  { key: 'breakdown', label: '7+8. breakdown and design experiments, both engines', estimate: guess('breakdown', 47, 20) },
+  { key: 'tokens', label: '3. tokens per run, both engines', estimate: guess('tokens', 29, 13) },
+  { key: 'mints', label: '4. mint latency, both engines', estimate: guess('mints', 22, 10) },
+  // ~16 s when the unminified build runs, ~0 from its cache (bench/sizes.ts).
+  { key: 'sizes', label: '5. sizes', estimate: guess('sizes', 8, 8) },
+  { key: 'generator', label: '6. generator', estimate: guess('generator', 6, 5) },
 ]);
 log(`netsuite-postman benchmarks${quick ? ' (--quick)' : ''}: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; HEAD ${git.commit}${git.dirty ? ' (dirty)' : ''}; hooks ${bundles.prerequest} / ${bundles.test}`);
 progress.begin('keys');
