@@ -8,6 +8,21 @@
  * run pins it), and across repetitions the spread of the ratio itself; and the wall time.
  *
  *   node --import tsx bench/noise.ts [repetitions=2] [engine…]
+ *
+ * Measured 2026-12-03 11:10–11:20 UTC (2 repetitions, load average 1.1–2.5 on 2 shared cores),
+ * mean over m2m, tba, authcode; "SE" = round-bootstrap standard error of the ratio within a run,
+ * "across reps" = standard deviation of the ratio between the two repetitions:
+ *
+ * | engine | plan    | wall  | per-round ratio sd | SE    | across reps |
+ * |--------|---------|-------|--------------------|-------|-------------|
+ * | newman | 6 × 60  | 40 s  | 0.302              | 0.122 | 0.076       |
+ * | newman | 12 × 30 | 39 s  | 0.204              | 0.054 | 0.073       |
+ * | newman | 24 × 15 | 52 s  | 0.240              | 0.055 | 0.064       |
+ * | app    | 6 × 60  | 44 s  | 0.153              | 0.063 | 0.119       |
+ * | app    | 12 × 30 | 47 s  | 0.163              | 0.049 | 0.053       |
+ * | app    | 24 × 15 | 57 s  | 0.237              | 0.052 | 0.027       |
+ *
+ * bench/run.ts uses 12 × 30 since: same total, same wall time, SE down 56% (newman) / 22% (app).
  */
 import type { Engine } from '../test/helpers/engines.ts';
 import { makeKeys, type Variant } from './lib/collections.ts';
