@@ -2,9 +2,12 @@
  * Benchmark 6: the generator. Cold = a fresh `node --import tsx` process that imports
  * generator/generate.ts and regenerates every collection, environment template and the changelog
  * into a temp directory (generate + writeGenerated); warm = the second such call in the same
- * process. collections/ is never written. Then `npm start` end to end, or, while the `start`
- * command does not exist, `netsuite-postman generate --check` plus our own simulator run of every
- * generated collection with every auth method.
+ * process. collections/ is never written. Then the `start` command end to end: by default
+ * `node bin/netsuite-postman.mjs start` (what `npm start` runs after its `npm run build`; the
+ * benchmark runs right after `npm run build`, so the bundles are fresh and the build is not timed
+ * twice), or with `withBuild` the whole `npm start`, build included (`npm run bench -- --npm-start`).
+ * While the `start` command does not exist: `netsuite-postman generate --check` plus our own
+ * simulator run of every generated collection with every auth method.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -48,7 +51,7 @@ function timedSpawn(command: string, args: string[], timeoutMs: number): Promise
   });
 }
 
-export async function runGenerator(repeats: number, engine: Engine): Promise<GeneratorResult> {
+export async function runGenerator(repeats: number, engine: Engine, withBuild = false): Promise<GeneratorResult> {
   const result: GeneratorResult = { coldProcessMs: [], coldCallMs: [], warmCallMs: [], importMs: [], files: 0, startMode: 'fallback', startNote: '', steps: [] };
   for (let i = 0; i < repeats; i++) {
     const run = await timedSpawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/lib/generateOnce.ts')], 120_000);
@@ -67,22 +70,28 @@ export async function runGenerator(repeats: number, engine: Engine): Promise<Gen
   if (hasStart) {
     result.startMode = 'npm start';
     const out = mkdtempSync(path.join(os.tmpdir(), 'nsp-bench-start-'));
-    log(`  npm start -- --out ${out} (spawned, timeout 300 s)`);
+    const reports = path.join(out, 'reports');
+    const [command, args, shown]: [string, string[], string] = withBuild
+      ? ['npm', ['start', '--', '--out', out, '--reports-dir', reports], '`npm start -- --out <tmp> --reports-dir <tmp>/reports` (build, generate, run every collection with every auth method against the simulator)']
+      : [process.execPath, [path.join(ROOT, 'bin/netsuite-postman.mjs'), 'start', '--out', out, '--reports-dir', reports], '`node bin/netsuite-postman.mjs start --out <tmp> --reports-dir <tmp>/reports` (generate, run every collection with every auth method against the simulator; the bundles `npm run bench` just built)'];
+    log(`  ${withBuild ? 'npm start' : 'netsuite-postman start'} --out ${out} (spawned, timeout 300 s)`);
     try {
-      const run = await timedSpawn('npm', ['start', '--', '--out', out, '--reports-dir', path.join(out, 'reports')], 300_000);
+      const run = await timedSpawn(command, args, 300_000);
       const tail = (run.stderr.match(/RollupError[^\n]*\n[^\n]*/)?.[0] ?? `${run.stdout}\n${run.stderr}`.trim().split('\n').filter((l) => l.trim()).slice(-1)[0] ?? '')
         .replace(/\u001b\[[0-9;]*m/g, '')
         .replace(/\s+/g, ' ')
         .slice(0, 200);
       result.steps.push({
-        step: '`npm start -- --out <tmp> --reports-dir <tmp>/reports` (build, generate, run every collection with every auth method against the simulator)',
+        step: shown,
         ms: run.ms,
         outcome: run.timedOut ? 'timed out after 300 s (killed)' : `exit ${run.code}${run.code ? `: ${tail}` : ''}`,
       });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-    result.startNote = 'spawned `npm start` (its build included) and timed it from spawn to exit; generated into a temp directory with `--out` so collections/ is not rewritten.';
+    result.startNote = withBuild
+      ? 'spawned `npm start` (its build included) and timed it from spawn to exit; generated into a temp directory with `--out` so collections/ is not rewritten.'
+      : 'spawned the `start` command (`node bin/netsuite-postman.mjs start`, what `npm start` runs after `npm run build`) and timed it from spawn to exit; generated into a temp directory with `--out` so collections/ is not rewritten. `npm start` adds `npm run build` in front of it (Rollup of every bundle; not timed here, as `npm run bench` has just run it — `npm run bench -- --npm-start` times the whole `npm start`).';
   } else {
     result.startMode = 'fallback';
     result.startNote =

@@ -10,7 +10,7 @@ import { verifyTba } from '../test/helpers/tbaVerify.ts';
 import { benchEnvironment, type Keys, readGenerated, STATIC_TOKEN, TBA_SECRETS, timedItems, type Variant, VARIANT_NOTES, variantCollection } from './lib/collections.ts';
 import { type EchoServer, startEchoServer } from './lib/echoServer.ts';
 import { timedRun } from './lib/newmanRun.ts';
-import { log, max, median, min } from './lib/stats.ts';
+import { log, max, median, min, roundBootstrapSE, stdev } from './lib/stats.ts';
 
 export const VARIANTS: Variant[] = ['script-free', 'baseline', 'm2m', 'tba', 'authcode', 'jsrsasign-per-request', 'oauth1-builtin', 'oauth1-builtin-no-scripts'];
 
@@ -23,6 +23,8 @@ export interface VariantResult {
   prerequestMs: number[];
   /** Median per-request time of each round, for the spread of per-round ratios. */
   roundMedians: number[];
+  /** Every per-request time of each round (round i = roundTimes[i]), for the round bootstrap. */
+  roundTimes: number[][];
   /** Sum of item times of the timed requests / count, per round (mean, includes outliers). */
   meanMs: number[];
   requests: number;
@@ -68,24 +70,47 @@ function authProblems(variant: Variant, server: EchoServer): string[] {
   return problems.slice(0, 5);
 }
 
-export async function runPerRequest(engine: Engine, keys: Keys, rounds: number, perRound: number): Promise<PerRequestResult> {
+/** The variants the targets grade, and the baseline they are graded against: these get every request of the plan. */
+export const GRADED_SET: Variant[] = ['baseline', 'm2m', 'tba', 'authcode'];
+
+export interface PerRequestPlan {
+  rounds: number;
+  /** Timed requests per round of each graded variant and of the baseline. */
+  perRound: number;
+  /** Which variants to run (default VARIANTS). */
+  variants?: Variant[];
+}
+
+/**
+ * Requests per round of a variant. The graded variants and the baseline get the whole plan. The
+ * comparisons that nothing is graded on get less: `script-free` and the two built-in oauth1
+ * variants a third (their medians are reported, not judged: 120 requests in a full run), and
+ * `jsrsasign-per-request` about 12 in all, fewer in a --quick run (signing PS256 with RSA-3072 in jsrsasign costs hundreds of ms a request, so its median
+ * is the signature's cost, not noise).
+ */
+export function requestsPerRound(v: Variant, plan: PerRequestPlan): number {
+  if (GRADED_SET.includes(v)) return plan.perRound;
+  if (v === 'jsrsasign-per-request') return Math.max(1, Math.ceil(Math.min(12, (plan.rounds * plan.perRound) / 30) / plan.rounds));
+  return Math.max(3, Math.round(plan.perRound / 3));
+}
+
+export async function runPerRequest(engine: Engine, keys: Keys, plan: PerRequestPlan, onRound?: (round: number, rounds: number, line: string) => void): Promise<PerRequestResult> {
+  const { rounds, perRound } = plan;
+  const variants = plan.variants ?? VARIANTS;
   const started = Date.now();
   const server = await startEchoServer();
   const generated = readGenerated('netsuite-rest');
-  // Signing PS256 with RSA-3072 in jsrsasign costs hundreds of ms per request: that variant runs
-  // fewer requests per round (its median is dominated by the signature, not by noise; 5 a round
-  // keeps the whole benchmark under 5 minutes with the breakdown of bench/breakdown.ts).
-  const countOf = (v: Variant) => (v === 'jsrsasign-per-request' ? Math.max(3, Math.round(perRound / 12)) : perRound);
-  const collections = Object.fromEntries(VARIANTS.map((v) => [v, variantCollection(v, generated, timedItems(countOf(v)))])) as Record<Variant, object>;
+  const countOf = (v: Variant) => requestsPerRound(v, plan);
+  const collections = Object.fromEntries(variants.map((v) => [v, variantCollection(v, generated, timedItems(countOf(v)))])) as Record<Variant, object>;
   const envFor = (v: Variant) => benchEnvironment(server.origin, v === 'tba' || v.startsWith('oauth1') ? 'tba' : v === 'authcode' ? 'authcode' : 'm2m', keys.rsa3072);
   const results = Object.fromEntries(
-    VARIANTS.map((v): [Variant, VariantResult] => [v, { variant: v, perRound: countOf(v), note: VARIANT_NOTES[v], perRequestMs: [], prerequestMs: [], roundMedians: [], meanMs: [], requests: 0, problems: [] }]),
+    variants.map((v): [Variant, VariantResult] => [v, { variant: v, perRound: countOf(v), note: VARIANT_NOTES[v], perRequestMs: [], prerequestMs: [], roundMedians: [], roundTimes: [], meanMs: [], requests: 0, problems: [] }]),
   ) as Record<Variant, VariantResult>;
   try {
     // One untimed warm-up run of every variant (module loading, JIT, connection setup).
-    for (const v of VARIANTS) await timedRun(engine, variantCollection(v, generated, timedItems(3)), envFor(v));
+    for (const v of variants) await timedRun(engine, variantCollection(v, generated, timedItems(Math.min(3, countOf(v)))), envFor(v));
     for (let round = 0; round < rounds; round++) {
-      const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
+      const order = variants.map((_, i) => variants[(i + round) % variants.length]!);
       if (round % 2 === 1) order.reverse();
       for (const v of order) {
         server.clear();
@@ -96,6 +121,7 @@ export async function runPerRequest(engine: Engine, keys: Keys, rounds: number, 
         result.perRequestMs.push(...times);
         result.prerequestMs.push(...timedOnly.map((item) => item.prerequestMs));
         result.roundMedians.push(median(times));
+        result.roundTimes.push(times);
         result.meanMs.push(times.reduce((a, b) => a + b, 0) / times.length);
         result.requests += timedOnly.filter((item) => item.sent && item.code === 200).length;
         const problems = [...run.failures, ...run.assertionErrors, ...authProblems(v, server)];
@@ -103,7 +129,9 @@ export async function runPerRequest(engine: Engine, keys: Keys, rounds: number, 
         if (server.seen.length !== countOf(v)) problems.push(`server saw ${server.seen.length} API requests, expected ${countOf(v)}`);
         if (problems.length) result.problems.push(...problems.slice(0, 5).map((p) => `round ${round + 1}: ${p}`));
       }
-      log(`  ${engine} round ${round + 1}/${rounds}: ${VARIANTS.map((v) => `${v} ${results[v].roundMedians[round]!.toFixed(2)}`).join(', ')} (ms, median per request)`);
+      const line = `  ${engine} round ${round + 1}/${rounds}: ${variants.map((v) => `${v} ${results[v].roundMedians[round]!.toFixed(2)}`).join(', ')} (ms, median per request)`;
+      if (onRound) onRound(round, rounds, line);
+      else log(line);
     }
   } finally {
     await server.close();
@@ -111,9 +139,25 @@ export async function runPerRequest(engine: Engine, keys: Keys, rounds: number, 
   return { engine, rounds, perRound, server: 'bench/lib/echoServer.ts (in-process loopback echo server)', results, wallSeconds: (Date.now() - started) / 1000 };
 }
 
-export function ratioOf(result: PerRequestResult, a: Variant, b: Variant): { ratio: number; roundMin: number; roundMax: number } {
+export interface Ratio {
+  ratio: number;
+  roundMin: number;
+  roundMax: number;
+  /** Sample standard deviation of the per-round ratios. */
+  roundSd: number;
+  /** Round bootstrap of the ratio of medians (bench/lib/stats.ts roundBootstrapSE): how precisely this run pins it. */
+  se: number;
+}
+
+export function ratioOf(result: PerRequestResult, a: Variant, b: Variant): Ratio {
   const ra = result.results[a];
   const rb = result.results[b];
   const perRound = ra.roundMedians.map((m, i) => m / rb.roundMedians[i]!);
-  return { ratio: median(ra.perRequestMs) / median(rb.perRequestMs), roundMin: min(perRound), roundMax: max(perRound) };
+  return {
+    ratio: median(ra.perRequestMs) / median(rb.perRequestMs),
+    roundMin: min(perRound),
+    roundMax: max(perRound),
+    roundSd: stdev(perRound),
+    se: roundBootstrapSE(ra.roundTimes, rb.roundTimes),
+  };
 }

@@ -3,8 +3,14 @@
  * (node:zlib default level) of it, and an unminified build of the same entry (rollup.config.mjs
  * loaded through Rollup's JS API with terser and the budget check removed, generated in memory);
  * each generated collection file; against BUDGETS of rollup.config.mjs.
+ *
+ * The unminified build takes ~20 s on this machine (a TypeScript program per entry and lazy part),
+ * so its sizes are cached in node_modules/.cache/netsuite-postman-bench/, keyed by the sha256 of
+ * everything the build reads (scripts-src/, build/, rollup.config.mjs, package-lock.json): an
+ * unchanged source tree reuses the numbers, any change rebuilds. The report says which.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -64,10 +70,58 @@ async function unminifiedSizes(): Promise<{ sizes: Map<string, number>; note: st
   }
 }
 
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** sha256 of every input of the Rollup build (paths and contents). */
+export function buildInputsHash(): string {
+  const files = [
+    ...['scripts-src', 'build'].flatMap((d) => filesUnder(path.join(ROOT, d))),
+    ...['rollup.config.mjs', 'package-lock.json'].map((f) => path.join(ROOT, f)),
+  ].sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+const CACHE = path.join(ROOT, 'node_modules', '.cache', 'netsuite-postman-bench', 'unminified-sizes.json');
+
+async function cachedUnminifiedSizes(): Promise<{ sizes: Map<string, number>; note: string }> {
+  const key = buildInputsHash();
+  try {
+    const cached = JSON.parse(readFileSync(CACHE, 'utf8')) as { key: string; sizes: Record<string, number>; note: string; builtAt: string };
+    if (cached.key === key && Object.keys(cached.sizes).length) {
+      log(`  unminified sizes from the cache (build inputs unchanged since ${cached.builtAt}, sha256 ${key.slice(0, 12)})`);
+      return { sizes: new Map(Object.entries(cached.sizes)), note: `${cached.note}; taken from node_modules/.cache/netsuite-postman-bench/ (built ${cached.builtAt} from the same build inputs, sha256 ${key.slice(0, 12)} of scripts-src/, build/, rollup.config.mjs, package-lock.json)` };
+    }
+  } catch {
+    // No cache or an unreadable one: build.
+  }
+  log('  building unminified bundles in memory (Rollup without terser; cached for unchanged sources)');
+  const built = await unminifiedSizes();
+  if (built.sizes.size) {
+    try {
+      mkdirSync(path.dirname(CACHE), { recursive: true });
+      writeFileSync(CACHE, JSON.stringify({ key, sizes: Object.fromEntries(built.sizes), note: built.note, builtAt: new Date().toISOString() }));
+    } catch {
+      // A cache that cannot be written only costs the next run the build.
+    }
+  }
+  return { sizes: built.sizes, note: `${built.note} during this run` };
+}
+
 export async function runSizes(): Promise<SizesResult> {
   const { BUDGETS } = (await import(pathToFileURL(path.join(ROOT, 'rollup.config.mjs')).href)) as { BUDGETS: Record<string, number> };
-  log('  building unminified bundles in memory (Rollup without terser)');
-  const { sizes, note } = await unminifiedSizes();
+  const { sizes, note } = await cachedUnminifiedSizes();
   const bundles = [...distSnapshot().values()].map(({ name, bytes }) => ({ name, minified: bytes.length, gzip: gzipSync(bytes).length, unminified: sizes.get(name), budget: BUDGETS[name] }));
   const collectionsDir = path.join(ROOT, 'collections');
   const collections = readdirSync(collectionsDir)

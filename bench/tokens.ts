@@ -20,6 +20,8 @@ export interface TokenRunResult {
   mints: number;
   /** Mints expected: the first, then one per (lifetime - buffer) seconds of run time. */
   expectedMints: string;
+  /** Long lifetime: exactly one mint; short: within the plausible range for the run time. And no failure, no rejection. */
+  asExpected: boolean;
   ok: number;
   newmanFailures: number;
   simulatorRejections: Record<string, number>;
@@ -70,6 +72,7 @@ export async function runTokens(engine: Engine, requests: number, lifetime: numb
       runSeconds,
       mints: stats.tokensMinted.client_credentials,
       expectedMints: lifetime >= 600 ? 'exactly 1' : `about ${(1 + runSeconds / window).toFixed(1)} (1 + run time / (lifetime − buffer)); plausible ${low}–${high}`,
+      asExpected: false,
       ok: timed.filter((i) => i.sent && i.code === 200).length,
       newmanFailures: run.failures.length + run.assertionErrors.length,
       simulatorRejections: stats.rejections,
@@ -77,7 +80,9 @@ export async function runTokens(engine: Engine, requests: number, lifetime: numb
       maxRequestMs: max(timed.map((i) => i.itemMs)),
       firstProblems: [...run.failures, ...run.assertionErrors].slice(0, 5),
     };
-    log(`  ${engine} ${label}: ${result.mints} mint(s) in ${runSeconds.toFixed(1)} s, ${result.ok}/${requests} answered 200, ${result.newmanFailures} Newman failures, rejections ${JSON.stringify(stats.rejections)}`);
+    const mintsOk = lifetime >= 600 ? result.mints === 1 : result.mints >= low && result.mints <= high;
+    result.asExpected = mintsOk && result.ok === requests && result.newmanFailures === 0 && Object.keys(stats.rejections).length === 0;
+    log(`  ${engine} ${label}: ${result.mints} mint(s) in ${runSeconds.toFixed(1)} s, ${result.ok}/${requests} answered 200, ${result.newmanFailures} Newman failures, rejections ${JSON.stringify(stats.rejections)}${result.asExpected ? '' : ' — NOT as expected'}`);
     return result;
   } finally {
     await sim.stop();
