@@ -400,22 +400,17 @@ function whyMissed(): string {
   const every = size('collection-prerequest.js') + size('collection-test.js');
   const lines = [
     '**Why.** The baseline has the same two collection-level hooks, each a one-line script, so the hooks\' fixed cost (itself',
-    `${ratio(median(perRequest.map((r) => ratioOf(r, 'baseline', 'script-free').ratio)))} the script-free time here) is not in the ratio. What is in it: on every`,
-    `request the sandbox compiles and runs collection-prerequest.js (${size('collection-prerequest.js')} B) and collection-test.js`,
-    `(${size('collection-test.js')} B), ${every} B together, afresh — postman-sandbox keeps no compiled code between executions —`,
-    'and runs their work: reading the contract variables, deriving the base URLs from `account_id`, the guards, the cookie checks, the',
-    'token-cache lookup (m2m, authcode) or the OAuth 1.0a signature with crypto-js (tba), and on the way back the checks and diagnosis',
-    'of the test script. The column "median pre-request phase" shows how much of the excess is in the pre-request script; the rest is',
-    'the test script (the request itself is the same bytes apart from the Authorization header).',
+    `${ratio(median(perRequest.map((r) => ratioOf(r, 'baseline', 'script-free').ratio)))} the script-free time here) is not in the ratio. What is in it, per request: the engine`,
+    `copies both hooks\' text (collection-prerequest.js ${size('collection-prerequest.js')} B, mostly the deflated runtime, and collection-test.js`,
+    `${size('collection-test.js')} B; ${every} B together) and the collection\'s declared variables into the sandbox for each execution, and the`,
+    'runtime (compiled once per run) does its work: reading the contract variables, deriving the base URLs from `account_id`, the',
+    'guards, the cookie checks, the token-cache lookup (m2m, authcode) or the OAuth 1.0a signature with crypto-js (tba), and on the way',
+    'back the retry and expectation checks. Section 7 splits the excess into these parts (declared-variables, hook-text,',
+    'runtime-work-*); the column "median pre-request phase" shows how much of it is in the pre-request phase.',
     '',
-    '**What would close it.** (1) Compile the every-request code once per run, as the signer already is: the collection-level scripts',
-    'become stubs of a few hundred bytes that call functions kept in an implicit global for the run (installed by the first request',
-    'or the Auth item), so later requests compile a few hundred bytes instead of the full bundles; DESIGN.md measured that code which',
-    'is present but not run still costs its parse, so the bodies must really leave the every-request text (e.g. installed by the Auth',
-    'items, with the full bundle kept only as the fallback when the global is missing). (2) Keep what is only needed on a failure',
-    '(explanations, diagnosis tables) out of the success path. (3) For tba, sign with the smallest HMAC-SHA256 code path (crypto-js',
-    'is what the built-in helper uses too: see tba ÷ oauth1-builtin). Re-run `npm run bench` after each change; the ratios above are',
-    'the ones to beat. The machine was shared and loaded while this ran (see the load average): per-round ratio ranges show the noise.',
+    '**What is left to try.** Fewer declared collection variables (each is copied into every execution), a smaller runtime (fewer',
+    'bytes to carry), less work per request in the runtime (section 7: runtime-work-* against minimal-m2m). Per-round ratio ranges',
+    'and the load average show how much of a miss is this machine\'s noise.',
   ];
   return lines.join('\n');
 }
@@ -432,11 +427,8 @@ function summaryLines(): string[] {
   }
   for (const result of breakdown.results) {
     const d = derive(result);
-    const over = (name: string) => d.find((x) => x.name === name)!.scriptsOverBaselineMs.toFixed(2);
-    lines.push(
-      `${result.engine.padEnd(6)} scripts over baseline (ms): full-m2m ${over('full-m2m')} | compile-only ${over('compile-only')} | preparse-only ${over('preparse-only')} | string-only ${over('string-only')} | minimal-m2m ${over('minimal-m2m')} | ` +
-        `string-rare-m2m ${over('string-rare-m2m')} | global-m2m ${over('global-m2m')} | global-single-send-m2m ${over('global-single-send-m2m')} | sandbox2-m2m ${over('sandbox2-m2m')} | full-tba ${over('full-tba')} | global-tba ${over('global-tba')}`,
-    );
+    // Every breakdown variant, in its order (bench/breakdown.ts): one summary line per engine.
+    lines.push(`${result.engine.padEnd(6)} scripts over baseline (ms): ${d.filter((x) => x.group !== 'reference').map((x) => `${x.name} ${x.scriptsOverBaselineMs.toFixed(2)}`).join(' | ')}`);
   }
   return lines;
 }

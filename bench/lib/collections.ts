@@ -54,7 +54,8 @@ export function readGenerated(slug: string): Json {
   const collection = JSON.parse(readFileSync(path.join(ROOT, 'collections', `${slug}.postman_collection.json`), 'utf8')) as Json;
   const swap = (events: Json[] | undefined) => {
     for (const event of events ?? []) {
-      const banner = /^\/\*! netsuite-postman ([a-z0-9-]+):/.exec(String(event.script?.exec?.[0] ?? ''))?.[1];
+      // The banner is the first line, or the second after a `"use sandbox2";` marker.
+      const banner = /^(?:"use sandbox2";\n)?\/\*! netsuite-postman ([a-z0-9-]+):/.exec((event.script?.exec ?? []).slice(0, 2).join('\n'))?.[1];
       if (banner) event.script.exec = bundleLines(banner);
     }
   };

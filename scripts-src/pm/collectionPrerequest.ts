@@ -5,6 +5,7 @@ import { guardRequest } from '../core/guards';
 import { makeNonce } from '../core/nonce';
 import { requestKind } from '../core/requestKind';
 import { parseScopes } from '../core/scopes';
+import { memoizeLast } from '../core/memoizeLast';
 import { signTba } from '../core/tbaSignature';
 import type { CachedToken } from '../core/tokenCache';
 import { parseBufferSeconds } from '../core/tokenCache';
@@ -24,6 +25,10 @@ import { resolveVaultReferences } from './vault';
 import { holdUntilSettled, webCryptoSubtle } from './webCrypto';
 import { webCryptoAssertion } from '../core/webCryptoAssertion';
 import { mintM2m, refreshAccessToken } from './tokenEndpoint';
+
+// The same values request after request: parsed once while they stay the same (core/memoizeLast.ts).
+const scopesOf = memoizeLast(parseScopes);
+const bufferSecondsOf = memoizeLast(parseBufferSeconds);
 
 function setBearer(accessToken: string): void {
   pm.request.headers.upsert({ key: 'Authorization', value: `Bearer ${accessToken}` });
@@ -107,10 +112,10 @@ export function collectionPrerequest(nowMs: number): void {
       // Only a production account consults allow_production: other accounts skip the read.
       allowProduction: context.account.kind === 'production' && readVariable(pm.variables, 'allow_production') === 'true',
       // A token's scopes are what `scope` asked for; TBA tokens have none.
-      scopes: context.method === 'tba' ? undefined : parseScopes(readVariable(pm.variables, 'scope')),
+      scopes: context.method === 'tba' ? undefined : scopesOf(readVariable(pm.variables, 'scope')),
     });
     // Validated for every method, as before; tba never looks at a token.
-    const bufferSeconds = parseBufferSeconds(readVariable(pm.variables, 'token_refresh_buffer_seconds'));
+    const bufferSeconds = bufferSecondsOf(readVariable(pm.variables, 'token_refresh_buffer_seconds'));
     const slot = context.method === 'tba' ? undefined : context.method;
     const key = slot ? tokenCacheKey(context) : '';
     const plan = planAuth({

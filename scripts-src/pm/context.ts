@@ -3,7 +3,22 @@ import { parseAccountId } from '../core/accountId';
 import type { AuthMethod } from '../core/authMethod';
 import { parseAuthMethod } from '../core/authMethod';
 import { defaultBaseUrls, normalizeBaseUrl, tokenUrl } from '../core/baseUrls';
+import { memoizeLast } from '../core/memoizeLast';
 import { readVariable, requireVariable } from './variables';
+
+// The same values request after request: parsed once while they stay the same (core/memoizeLast.ts).
+const accountOf = memoizeLast((raw: string) => {
+  const account = parseAccountId(raw);
+  return { account, defaults: defaultBaseUrls(account) };
+});
+type BaseUrlName = 'suitetalk_base_url' | 'restlets_base_url' | 'app_base_url';
+/** One memory per variable: the three are read one after another on every request. */
+const normalizers: Record<BaseUrlName, (value: string, name: BaseUrlName) => string> = {
+  suitetalk_base_url: memoizeLast(normalizeBaseUrl),
+  restlets_base_url: memoizeLast(normalizeBaseUrl),
+  app_base_url: memoizeLast(normalizeBaseUrl),
+};
+const authMethodOf = memoizeLast(parseAuthMethod);
 
 export interface RunContext {
   account: AccountId;
@@ -20,10 +35,9 @@ export interface RunContext {
  * nothing is written to the environment).
  */
 export function loadContext(): RunContext {
-  const account = parseAccountId(requireVariable(pm.variables, 'account_id', 'every request (it picks the NetSuite hosts)'));
-  const defaults = defaultBaseUrls(account);
-  const pick = (name: 'suitetalk_base_url' | 'restlets_base_url' | 'app_base_url', value: string | undefined, fallback: string): string => {
-    if (value !== undefined) return normalizeBaseUrl(value, name);
+  const { account, defaults } = accountOf(requireVariable(pm.variables, 'account_id', 'every request (it picks the NetSuite hosts)'));
+  const pick = (name: BaseUrlName, value: string | undefined, fallback: string): string => {
+    if (value !== undefined) return normalizers[name](value, name);
     pm.variables.set(name, fallback);
     return fallback;
   };
@@ -32,7 +46,7 @@ export function loadContext(): RunContext {
   const appBaseUrl = pick('app_base_url', readVariable(pm.variables, 'app_base_url'), defaults.app);
   return {
     account,
-    method: parseAuthMethod(readVariable(pm.variables, 'auth_method')),
+    method: authMethodOf(readVariable(pm.variables, 'auth_method')),
     suitetalkBaseUrl,
     restletsBaseUrl,
     appBaseUrl,

@@ -62,8 +62,9 @@ export function followResponse(nowMs: number, expectation: Expectation | undefin
   const walk = expectation !== undefined && expectation.walk === true;
   // decideFollow answers 'none' without a state of this item, a Location header (a job) or a walk:
   // the common response never compiles the following code.
+  // Checked before the response is read (its headers copied, its body parsed): most responses stop here.
+  if (!(state && state.id === pm.info.requestId) && !walk && !pm.response.headers.has('Location')) return false;
   const response = currentResponse();
-  if (!(state && state.id === pm.info.requestId) && !walk && !response.headers.location) return false;
   const decision = decideFollow({
     requestId: pm.info.requestId,
     requestUrl: resolved(pm.request.url.toString()),

@@ -1,3 +1,4 @@
+import { memoizeLast } from '../core/memoizeLast';
 import { NspError } from '../core/NspError';
 import { parseScopes } from '../core/scopes';
 import type { CachedToken } from '../core/tokenCache';
@@ -84,14 +85,19 @@ function postForm(url: string, form: Array<[string, string]>, headers: Array<{ k
 
 /** The cache key of the token the current variables call for (see core/tokenCache.ts). */
 export function tokenCacheKey(context: RunContext): string {
-  return cacheKey({
-    accountRealm: context.account.realm,
-    clientId: readVariable(pm.variables, 'client_id') ?? '',
-    authMethod: context.method,
-    certificateId: context.method === 'm2m' ? readVariable(pm.variables, 'certificate_id') ?? '' : '',
-    scope: readVariable(pm.variables, 'scope') ?? '',
-  });
+  return cacheKeyOf(
+    context.account.realm,
+    readVariable(pm.variables, 'client_id') ?? '',
+    context.method,
+    context.method === 'm2m' ? readVariable(pm.variables, 'certificate_id') ?? '' : '',
+    readVariable(pm.variables, 'scope') ?? '',
+  );
 }
+
+/** The same values request after request: computed once while they stay the same (core/memoizeLast.ts). */
+const cacheKeyOf = memoizeLast((accountRealm: string, clientId: string, authMethod: string, certificateId: string, scope: string) =>
+  cacheKey({ accountRealm, clientId, authMethod, certificateId, scope }),
+);
 
 /** Signs a client assertion: Web Crypto (asynchronous) or the run's jsrsasign signer. */
 export type AssertionSigner = (input: M2mAssertionInput) => string | PromiseLike<string>;

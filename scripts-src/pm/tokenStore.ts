@@ -1,5 +1,9 @@
 import type { CachedToken } from '../core/tokenCache';
+import { memoizeLast } from '../core/memoizeLast';
 import { parseCachedToken, serializeToken } from '../core/tokenCache';
+
+/** The slot's text is the same request after request until the next mint: parsed once (core/memoizeLast.ts). */
+const cachedTokenOf = memoizeLast(parseCachedToken);
 
 /**
  * Access tokens live in collection variables for the run (or the Postman app session), never in
@@ -11,7 +15,7 @@ export type TokenSlot = keyof typeof SLOTS;
 
 export function loadToken(slot: TokenSlot): CachedToken | undefined {
   const raw = pm.collectionVariables.get(SLOTS[slot]);
-  return typeof raw === 'string' && raw !== '' ? parseCachedToken(raw) : undefined;
+  return typeof raw === 'string' && raw !== '' ? cachedTokenOf(raw) : undefined;
 }
 
 export function saveToken(slot: TokenSlot, token: CachedToken): void {

@@ -82,6 +82,9 @@ describe('the runtime carrier: the built hooks', () => {
   it('collection-prerequest.js is a small stub and the runtime, deflated; collection-test.js is a stub', () => {
     const payload = payloadOf(prerequest)!;
     expect(prerequest.length - payload.deflated.length).toBeLessThan(6_000);
+    // The pre-request hook uses no legacy API: the engines skip building the legacy globals for it.
+    expect(prerequest.startsWith('"use sandbox2";\n/*! netsuite-postman collection-prerequest: ')).toBe(true);
+    expect(test.startsWith('/*! netsuite-postman collection-test: ')).toBe(true);
     expect(payloadOf(test)).toBeUndefined();
     expect(test.length).toBeLessThan(1_500);
   });
