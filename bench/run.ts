@@ -352,7 +352,7 @@ p(
 p();
 p(table(['collection file', 'raw', 'gzip'], sizes.collections.map((c) => [c.name, `${c.raw} B (${kb(c.raw)})`, `${c.gzip} B (${kb(c.gzip)})`])));
 p();
-p('Every request parses collection-prerequest.js and collection-test.js; mint-m2m.js (mostly jsrsasign) is parsed only by the mint item.');
+p('Every request carries collection-prerequest.js and collection-test.js into the sandbox (the engines copy a hook\'s text for each execution); the runtime inside collection-prerequest.js is inflated and compiled once per run; mint-m2m.js (mostly jsrsasign) runs only in the mint item. The unminified column of collection-prerequest.js is its stub with the deflated runtime, i.e. not meaningful.');
 p();
 
 p('## 6. Generator');
