@@ -10,7 +10,7 @@
  * in them), and the excess over `baseline` (one-line hooks) and over `script-free` (no hooks).
  */
 import type { Engine } from '../test/helpers/engines.ts';
-import { inflateText, payloadOf } from '../build/runtimeCarrier.mjs';
+import { inflateText, payloadOf, RUNTIME_PARAMETERS } from '../build/runtimeCarrier.mjs';
 import { distSnapshot, EMPTY_SCRIPT, readGenerated } from './lib/collections.ts';
 import { type PhaseRow, type PhaseSpec, runPhases } from './lib/phaseRun.ts';
 import { log, median, min, max, percentile } from './lib/stats.ts';
@@ -57,7 +57,7 @@ const READS = [
 const HEADER = ["pm.request.headers.upsert({ key: 'Authorization', value: 'Bearer ' + t.accessToken });"];
 const SANDBOX2 = '"use sandbox2";';
 /** The sandbox names the runtime's bind takes (build/runtimeCarrier.mjs, RUNTIME_PARAMETERS). */
-const BIND = "bind(pm, typeof postman !== 'undefined' ? postman : undefined, console, setTimeout, clearTimeout, require, typeof crypto !== 'undefined' ? crypto : undefined)";
+const BIND = `bind(${RUNTIME_PARAMETERS.map((name) => (name === 'postman' || name === 'crypto' ? `typeof ${name} !== 'undefined' ? ${name} : undefined` : name)).join(', ')})`;
 /** Hook stubs that call a runtime kept in the implicit global `name` (`{ bind, exports }`). */
 const callRuntime = (name: string, hook: 'prerequest' | 'test') => [`if (typeof ${name} !== 'undefined') { ${name}.${BIND}; ${name}.exports.${hook}(Date.now()); }`];
 

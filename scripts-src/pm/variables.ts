@@ -1,7 +1,7 @@
 import { NspError } from '../core/NspError';
 
 /**
- * The environment-variable contract (../shared/DESIGN.md). Every script reads variables only
+ * The environment-variable contract (fixed by the project's design contract; listed per auth method in each collection's description and in environments/). Every script reads variables only
  * through `readVariable` / `requireVariable` below; the generator reads this interface with
  * ts-morph to write the environment templates and the collection descriptions, so each property's
  * JSDoc is what users see. `@secret` marks values that templates keep empty and typed secret and

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { headersOf } from './engines';
 
 const require = createRequire(import.meta.url);
 // The top-level copies: postman-runtime 7.56.1 and the collection SDK it was built with.
@@ -61,13 +62,6 @@ interface CollectionItem {
   name: string;
   item?: CollectionItem[];
   request?: unknown;
-}
-
-function headersOf(list: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  const members = (list as { members?: Array<{ key: string; value: string; disabled?: boolean }> })?.members ?? [];
-  for (const header of members) if (!header.disabled) out[header.key.toLowerCase()] = String(header.value);
-  return out;
 }
 
 function findItem(items: CollectionItem[] | undefined, path: string[]): CollectionItem | undefined {

@@ -103,7 +103,8 @@ export interface RunOptions {
   exportEnvironment?: string;
 }
 
-function headersOf(list: unknown): Record<string, string> {
+/** A postman-collection header list as a plain object (lower-cased keys, disabled headers left out). */
+export function headersOf(list: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const items = (list as { members?: Array<{ key: string; value: string; disabled?: boolean }> })?.members ?? [];
   for (const header of items) if (!header.disabled) out[header.key.toLowerCase()] = String(header.value);
