@@ -34,11 +34,13 @@ export const BUDGETS = {
 
 /**
  * Hooks that use no legacy sandbox API start with `"use sandbox2";`: postman-sandbox then skips
- * building the legacy globals (copies of the request, the variables and the response) for every
- * execution. collection-test.js keeps them: on a 401 or 429 it reads the run cursor from the legacy
- * `postman` object (a single Send or a run, scripts-src/pm/singleSend.ts).
+ * building the legacy globals (copies of the request, the variables and, for a test script, the
+ * whole response) for every execution. One hook must keep them: the run cursor, which tells a
+ * single Send from a run, is only on the legacy `postman` object (scripts-src/pm/singleSend.ts).
+ * collection-prerequest.js keeps them, where they are cheaper (no response to copy), and the
+ * runtime remembers what it read for the test hook.
  */
-const SANDBOX2 = new Set(['collection-prerequest']);
+const SANDBOX2 = new Set(['collection-test']);
 /** After terser (which would treat the marker as a directive): the engines look for it at offset 0. */
 const sandbox2Marker = () => ({ name: 'netsuite-postman-sandbox2-marker', renderChunk: (code) => ({ code: `"use sandbox2";\n${code}`, map: null }) });
 

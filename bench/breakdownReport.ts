@@ -123,8 +123,9 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   p('  variables into every execution.');
   p('- **(e) the same runtime as plain code.** The pre-request hook carries the runtime\'s text as code instead of deflated; the');
   p('  runtime is still compiled once per run. What the deflation saves.');
-  p('- **(d) `"use sandbox2";` first.** The shipped hooks with the marker that makes postman-sandbox skip the legacy globals. Not');
-  p('  shipped: it also removes the `postman` object whose run cursor tells a single Send from a run (docs/design.md).');
+  p('- **(d) `"use sandbox2";` on both hooks.** The shipped test hook has the marker that makes postman-sandbox skip the legacy');
+  p('  globals; here the pre-request hook has it too. Not shipped: it removes the last `postman` object, whose run cursor tells a');
+  p('  single Send from a run (docs/design.md).');
   p();
   const experiments = derived.get(first.engine)!.filter((d) => d.group === 'experiment').map((d) => d.name);
   const against = (name: string) => (name.endsWith('tba') ? 'full-tba' : 'full-m2m');

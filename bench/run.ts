@@ -26,6 +26,12 @@ import { GRADED_SET, type PerRequestResult, ratioOf, requestsPerRound, runPerReq
 import { runSizes, type SizesResult } from './sizes.ts';
 import { runTokens, type TokenRunResult } from './tokens.ts';
 
+// Newman as users run it: `newman run` (plain node) has Node's source-map support off. tsx, which
+// loads this benchmark's TypeScript, turns it on, and then Node scans the text of every script the
+// sandbox compiles (each hook, every request) for source-map comments: a cost only the benchmark
+// would measure. Off before anything is timed (the benchmark's own stack traces lose their mapping).
+process.setSourceMapsEnabled(false);
+
 const quick = process.argv.includes('--quick');
 const withNpmStart = process.argv.includes('--npm-start');
 const engines: Engine[] = ['newman', 'app'];
@@ -229,7 +235,9 @@ p('What is measured: per timed request, the wall time between Newman\'s `beforeI
 p('process): collection- and item-level pre-request scripts, the auth helper if any, the HTTP exchange with the loopback server, and');
 p('the test scripts. Auth items (the mint or refresh before the timed requests) are not counted. "Pre-request phase" is');
 p('`beforePrerequest` → `prerequest` of the same requests. Medians over every timed request of every round; ratios are ratios of');
-p('those medians; "per-round ratios" is the range of the ratio of per-round medians (how stable the ratio is).');
+p('those medians; "per-round ratios" is the range of the ratio of per-round medians (how stable the ratio is). Node\'s source-map');
+p('support is off, as in `newman run` (tsx, which loads the benchmark, turns it on; Node then scans every script text the sandbox');
+p('compiles).');
 p();
 p('Server: bench/lib/echoServer.ts, a loopback echo server in the same process (token endpoint answers a token; every other request');
 p('gets a small JSON answer; nothing is verified while timing). Chosen over the simulator so the server\'s cost is the same for every');

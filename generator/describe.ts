@@ -76,6 +76,8 @@ export function describeCollection(input: Omit<DescribeInput, 'collectionVariabl
       'The scripts keep their state in these (the Variables tab lists them, empty until a script sets them):',
       '',
       ...input.collectionVariables.map((variable) => `- \`${variable.key}\` — ${variable.description}`),
+      '',
+      'What lasts only one run (a request being retried after a 401, a 429 or a token endpoint 5xx; a cookie that leaked through the jar) the scripts keep to themselves for that run, not in variables.',
     );
   }
   return `${parts.join('\n')}\n`;

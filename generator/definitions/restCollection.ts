@@ -1,5 +1,5 @@
 import { authorizeUrl, exchangeCode, mintM2mToken, refreshAccessToken } from './authRequests.ts';
-import { AUTHORIZE_VARIABLES, RETRY_VARIABLES, TOKEN_VARIABLES } from './scriptVariables.ts';
+import { AUTHORIZE_VARIABLES, TOKEN_VARIABLES } from './scriptVariables.ts';
 import type { CollectionDef, KeyValue } from './types.ts';
 
 const RECORD = '{{suitetalk_base_url}}/services/rest/record/v1';
@@ -39,6 +39,12 @@ export const restCollection: CollectionDef = {
         'The `X-NetSuite-Idempotency-Key` of the write being sent: the pre-request script puts a fresh UUID here for each new create or upsert, and the same one when it sends that write again (after a 401, a rate limit or no answer), so NetSuite never executes it twice. Set by the collection, not by you.',
     },
     {
+      key: 'nsp_idempotency_pending',
+      value: '',
+      description:
+        '`<request id>|<key>` of a write sent and not yet answered: sending that write again (after a 401, a rate limit, or a Send that got no answer) reuses its `nsp_idempotency_key`. Emptied when the answer comes. Set by the collection, not by you.',
+    },
+    {
       key: 'nsp_customer_id',
       value: '',
       description:
@@ -68,7 +74,6 @@ export const restCollection: CollectionDef = {
     },
     ...TOKEN_VARIABLES,
     ...AUTHORIZE_VARIABLES,
-    ...RETRY_VARIABLES,
   ],
   folders: [
     {

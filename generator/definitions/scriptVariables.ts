@@ -2,8 +2,9 @@ import type { CollectionVariableDef } from './types.ts';
 
 /**
  * The collection variables the scripts themselves read and write (scripts-src/pm/tokenStore.ts,
- * retryState.ts, cookies.ts, token-response.ts), declared so the Postman app lists and explains
- * them. All start empty; none is ever a value a user sets, and none reaches the environment.
+ * token-response.ts, the Auth requests' scripts), declared so the Postman app lists them. All
+ * start empty; none reaches the environment. What lasts one run only (retries, the cookie jar's
+ * state) is not a variable: scripts-src/pm/runState.ts.
  */
 const SESSION = 'Kept for this Postman session (or this run); never copied into the environment.';
 
@@ -41,28 +42,5 @@ export const AUTHORIZE_VARIABLES: CollectionVariableDef[] = [
     value: '',
     description:
       'The authorization code from NetSuite\'s redirect. Filled by "Auth / Authorize URL (PKCE)" when the redirect comes back to Postman; after signing in in a browser, paste the `code` parameter of the redirect URL here yourself. "Auth / Exchange authorization code" uses it once and empties it.',
-  },
-];
-
-export const RETRY_VARIABLES: CollectionVariableDef[] = [
-  {
-    key: 'nsp_retried_request',
-    value: '',
-    description: 'In a collection run: the id of a request being sent once more after a 401 for its cached token. Set and cleared by the collection.',
-  },
-  {
-    key: 'nsp_rate_limit_retries',
-    value: '',
-    description: 'In a collection run: `<request id>|<retries>` while a rate-limited request (429, SSS_REQUEST_LIMIT_EXCEEDED) is retried. Set and cleared by the collection.',
-  },
-  {
-    key: 'nsp_token_endpoint_retries',
-    value: '',
-    description: 'In a collection run: `<request id>|<retries>` while a token request that met a 5xx is retried. Set and cleared by the collection.',
-  },
-  {
-    key: 'nsp_cookie_jar_dirty',
-    value: '',
-    description: '`true` once a cookie went out with a request despite `disableCookies`: the cookie jar is then emptied before every request. Set by the collection; empty it after fixing the request.',
   },
 ];

@@ -1,4 +1,4 @@
-import { RATE_LIMIT_RETRIES, RETRIED_AFTER_401 } from '../../scripts-src/pm/retryState.ts';
+import { RUN_STATE_GLOBAL } from '../../scripts-src/pm/runState.ts';
 
 /** What one generated request must answer, from its operation in the metadata catalog. */
 export interface AnswerCheck {
@@ -25,8 +25,9 @@ export function answerCheckScript(check: AnswerCheck): string[] {
   return [
     '// Generated from the metadata catalog: what this operation answers when it succeeds.',
     'function nspCheckAnswer(expected) {',
-    `  var pending = String(pm.collectionVariables.get(${JSON.stringify(RATE_LIMIT_RETRIES)}) || '');`,
-    `  if (pending.split('|')[0] === pm.info.requestId || pm.collectionVariables.get(${JSON.stringify(RETRIED_AFTER_401)}) === pm.info.requestId) return;`,
+    // The run's retry state (scripts-src/pm/runState.ts), an implicit global of the sandbox context.
+    `  var run = typeof ${RUN_STATE_GLOBAL} === 'object' && ${RUN_STATE_GLOBAL} || {};`,
+    "  if (String(run.rateLimitRetries || '').split('|')[0] === pm.info.requestId || run.retriedRequest === pm.info.requestId) return;",
     '  var code = pm.response.code;',
     "  pm.test(expected.label + ': status ' + expected.status.join(' or '), function () {",
     "    pm.expect(expected.status.indexOf(code) >= 0, 'answered ' + code + ' ' + pm.response.status).to.equal(true);",

@@ -5,6 +5,7 @@ import { parseTokenResponse } from '../core/tokenResponse';
 import { loadContext } from '../pm/context';
 import { describeError } from '../pm/refuse';
 import { supersededByRetry } from '../pm/retryState';
+import { runState } from '../pm/runState';
 import { grantOfRequest } from '../pm/grantOfRequest';
 import { isSingleSend } from '../pm/singleSend';
 import { tokenCacheKey } from '../pm/tokenEndpoint';
@@ -12,7 +13,6 @@ import { ISSUED_REFRESH_TOKEN, saveToken } from '../pm/tokenStore';
 
 const name = pm.info.requestName;
 const grant = grantOfRequest() ?? 'client_credentials';
-const TOKEN_RETRIES = 'nsp_token_endpoint_retries';
 
 /**
  * A 5xx (or no answer) from the token endpoint: send this request again after a short wait, a
@@ -23,7 +23,8 @@ function retryIfTransient(): boolean {
   const response = pm.response;
   const id = pm.info.requestId;
   const say = `netsuite-postman: "${name}": `;
-  const retries = tokenRetriesSoFar(pm.collectionVariables.get(TOKEN_RETRIES), id);
+  const state = runState();
+  const retries = tokenRetriesSoFar(state.tokenEndpointRetries, id);
   const decision = decideTokenRetry({
     status: response ? response.code : undefined,
     retriesSoFar: retries,
@@ -31,7 +32,7 @@ function retryIfTransient(): boolean {
   });
   if (decision && decision.retry && isSingleSend()) {
     // A single Send cannot send it again; no wait for a re-send that never comes.
-    pm.collectionVariables.unset(TOKEN_RETRIES);
+    state.tokenEndpointRetries = undefined;
     const message = `the token endpoint answered ${response ? `HTTP ${response.code}` : 'nothing'} (NetSuite unavailable for a moment). Send it again.`;
     console.warn(say + message);
     pm.test(`${name}: TOKEN_ENDPOINT_UNAVAILABLE`, () => {
@@ -40,14 +41,14 @@ function retryIfTransient(): boolean {
     return true;
   }
   if (decision && decision.retry) {
-    pm.collectionVariables.set(TOKEN_RETRIES, `${id}|${retries + 1}`);
+    state.tokenEndpointRetries = `${id}|${retries + 1}`;
     console.warn(say + decision.reason);
     pm.execution.setNextRequest(id);
     // The script (and so the run) waits here; the sandbox ends a script only when its timers have run.
     setTimeout(() => undefined, decision.delayMs);
     return true;
   }
-  pm.collectionVariables.unset(TOKEN_RETRIES);
+  state.tokenEndpointRetries = undefined;
   if (!decision) return false;
   console.error(say + decision.reason);
   pm.test(`${name}: TOKEN_ENDPOINT_UNAVAILABLE`, () => {

@@ -21,6 +21,7 @@ import { loadedSigner } from './signerGlobal';
 import { currentRefreshToken, tokenCacheKey, type AssertionSigner } from './tokenEndpoint';
 import { loadToken, saveToken } from './tokenStore';
 import { readVariable, requireVariable, type ContractVariable } from './variables';
+import { noteRun } from './singleSend';
 import { resolveVaultReferences } from './vault';
 import { holdUntilSettled, webCryptoSubtle } from './webCrypto';
 import { webCryptoAssertion } from '../core/webCryptoAssertion';
@@ -102,6 +103,8 @@ function store(slot: 'm2m' | 'authcode', token: CachedToken): void {
  */
 export function collectionPrerequest(nowMs: number): void {
   let pending: Promise<void> | undefined;
+  // The test hook has no legacy `postman` object to tell a single Send from a run: read it here.
+  noteRun();
   try {
     const context = loadContext();
     removeCookieHeader();

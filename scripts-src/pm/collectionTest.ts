@@ -4,7 +4,7 @@ import { decideRateLimitRetry } from '../core/rateLimitPolicy';
 import { decideRetry } from '../core/retryPolicy';
 import { requestKind } from '../core/requestKind';
 import { markJarDirty } from './cookies';
-import { RATE_LIMIT_RETRIES, RETRIED_AFTER_401 } from './retryState';
+import { runState } from './runState';
 import { diagnoseResponse, tbaNonceSeenBefore } from './diagnoseResponse';
 import { followResponse } from './followUp';
 import { resolved } from './outbound';
@@ -25,7 +25,8 @@ function sendAgain(message: string): void {
 /** Sends a rate-limited request again after the wait NetSuite asked for (or a backoff), a few times. */
 function retryIfRateLimited(nowMs: number): boolean {
   const code = pm.response.code;
-  const pending = pm.collectionVariables.get(RATE_LIMIT_RETRIES);
+  const state = runState();
+  const pending = state.rateLimitRetries;
   if (code !== 429 && code !== 400 && !pending) return false;
   const [forRequest, count] = String(pending ?? '').split('|');
   const retriesSoFar = forRequest === pm.info.requestId ? Number(count) || 0 : 0;
@@ -38,21 +39,21 @@ function retryIfRateLimited(nowMs: number): boolean {
     random: Math.random,
   });
   if (!decision.limited) {
-    if (forRequest === pm.info.requestId) pm.collectionVariables.unset(RATE_LIMIT_RETRIES);
+    if (forRequest === pm.info.requestId) state.rateLimitRetries = undefined;
     return false;
   }
   if (!decision.retry) {
-    pm.collectionVariables.unset(RATE_LIMIT_RETRIES);
+    state.rateLimitRetries = undefined;
     console.error(`netsuite-postman: "${pm.info.requestName}": ${decision.reason}`);
     return false;
   }
   if (isSingleSend()) {
     // A single Send cannot send the request again: no wait for a re-send that never comes.
-    if (forRequest === pm.info.requestId) pm.collectionVariables.unset(RATE_LIMIT_RETRIES);
+    if (forRequest === pm.info.requestId) state.rateLimitRetries = undefined;
     sendAgain(`NetSuite's concurrency limit refused "${pm.info.requestName}" (HTTP ${code}); it was not executed. Send it again in about ${Math.max(1, Math.ceil(decision.delayMs / 1000))} s.`);
     return true;
   }
-  pm.collectionVariables.set(RATE_LIMIT_RETRIES, `${pm.info.requestId}|${retriesSoFar + 1}`);
+  state.rateLimitRetries = `${pm.info.requestId}|${retriesSoFar + 1}`;
   console.warn(`netsuite-postman: "${pm.info.requestName}": ${decision.reason}.`);
   pm.execution.setNextRequest(pm.info.requestId);
   // The script (and so the run) waits here; the sandbox ends a script only when its timers have run.
@@ -67,8 +68,9 @@ function retryIfUseful(): boolean {
     markJarDirty();
     console.warn('netsuite-postman: a Cookie header went out with this request (from the cookie jar). NetSuite treats such requests as browser sessions; the jar is emptied before every following request.');
   }
-  const retried = pm.collectionVariables.get(RETRIED_AFTER_401);
-  if (retried) pm.collectionVariables.unset(RETRIED_AFTER_401);
+  const state = runState();
+  const retried = state.retriedRequest;
+  state.retriedRequest = undefined;
   if (pm.response.code !== 401) return false;
   const method = parseAuthMethod(readVariable(pm.variables, 'auth_method'));
   const decision = decideRetry({
@@ -88,7 +90,7 @@ function retryIfUseful(): boolean {
       : `"${pm.info.requestName}" got 401: a Cookie header went out with the request. The cookie jar is emptied before the next Send; Send it again.`);
     return false;
   }
-  pm.collectionVariables.set(RETRIED_AFTER_401, pm.info.requestId);
+  state.retriedRequest = pm.info.requestId;
   pm.execution.setNextRequest(pm.info.requestId);
   console.warn(`netsuite-postman: "${pm.info.requestName}" got 401: ${decision.reason}; sending it once more.`);
   return true;

@@ -2,11 +2,8 @@
 // looks at the Authorization header. Requests carry `disableCookies`, but the scripts do not rely
 // on it: explicit Cookie headers are removed on every request, and the jar is emptied for the
 // request's URL once per run; once a cookie is seen going out anyway (the request lacks
-// `disableCookies`), the jar is emptied before every request for the rest of the run.
-
-const JAR_DIRTY = 'nsp_cookie_jar_dirty';
-
-declare let __netsuitePostmanJarCleared: boolean | undefined;
+// `disableCookies`), the jar is emptied before every request for the rest of the run (pm/runState.ts).
+import { runState } from './runState';
 
 export function removeCookieHeader(): void {
   if (pm.request.headers.has('Cookie')) {
@@ -17,15 +14,15 @@ export function removeCookieHeader(): void {
 
 /** Called by the test script when the request that went out carried a Cookie header. */
 export function markJarDirty(): void {
-  pm.collectionVariables.set(JAR_DIRTY, 'true');
+  runState().cookieJarDirty = true;
 }
 
 /** Empties the jar for `url` when needed; resolves either way (a locked jar only warns). */
 export function clearJarIfNeeded(url: string): Promise<void> | undefined {
-  const firstOfRun = typeof __netsuitePostmanJarCleared === 'undefined';
-  const dirty = pm.collectionVariables.get(JAR_DIRTY) === 'true';
-  if (!firstOfRun && !dirty) return undefined;
-  __netsuitePostmanJarCleared = true;
+  const state = runState();
+  const dirty = state.cookieJarDirty === true;
+  if (state.jarCleared && !dirty) return undefined;
+  state.jarCleared = true;
   return new Promise((resolve) => {
     try {
       pm.cookies.jar().clear(url, (error) => {

@@ -3,7 +3,7 @@
 // Postman app, a run of one request) inflates and compiles it and keeps it for the run
 // (installedRuntime.ts); every other request only binds its own sandbox names and calls it.
 // See docs/design.md, "One runtime per run".
-import inflate from 'tiny-inflate';
+import { inflate } from './lazyInflate.cjs';
 import { bound, type CompiledRuntime, keepForRun, type RuntimeExports, runtimeOfRun } from './installedRuntime';
 
 export interface RuntimePayload {

@@ -7,12 +7,33 @@
 // lib/runner/cursor.js; the sandbox keeps it in lib/sandbox/execution.js as `cursor`). A Send is a
 // run of length 1, where pm.execution.setNextRequest has nothing to go to; a run of several
 // requests can send one again. Where the cursor is missing, it is treated as a run (as before).
+//
+// The legacy object exists only in scripts without `"use sandbox2";`. collection-test.js has the
+// marker (the legacy globals there copy the whole response, every request), so the run's length is
+// read by collection-prerequest.js, which keeps the legacy globals, and remembered for the run in
+// the runtime (noteRun); token-response.js, an item script without the marker, reads it itself.
 
-declare const postman: { __execution?: { cursor?: { length?: unknown } } } | undefined;
+declare const postman: unknown;
+
+let singleSendOfRun: boolean | undefined;
+
+/**
+ * The run's length from the legacy `postman` object, read through its property descriptor: the
+ * sandbox wraps that object in a Proxy whose `get` logs a deprecation warning, and a descriptor
+ * read does not go through `get`.
+ */
+function runLength(): unknown {
+  if (typeof postman === 'undefined' || !postman) return undefined;
+  const execution = Object.getOwnPropertyDescriptor(postman, '__execution');
+  const cursor = execution && execution.value ? (execution.value as { cursor?: { length?: unknown } }).cursor : undefined;
+  return cursor ? cursor.length : undefined;
+}
+
+/** Pre-request, once per run: remembers whether this run is a single Send (the length never changes within a run). */
+export function noteRun(): void {
+  if (singleSendOfRun === undefined) singleSendOfRun = runLength() === 1;
+}
 
 export function isSingleSend(): boolean {
-  const length = typeof postman !== 'undefined' && postman && postman.__execution && postman.__execution.cursor
-    ? postman.__execution.cursor.length
-    : undefined;
-  return length === 1;
+  return singleSendOfRun !== undefined ? singleSendOfRun : runLength() === 1;
 }

@@ -82,11 +82,36 @@ describe('the runtime carrier: the built hooks', () => {
   it('collection-prerequest.js is a small stub and the runtime, deflated; collection-test.js is a stub', () => {
     const payload = payloadOf(prerequest)!;
     expect(prerequest.length - payload.deflated.length).toBeLessThan(6_000);
-    // The pre-request hook uses no legacy API: the engines skip building the legacy globals for it.
-    expect(prerequest.startsWith('"use sandbox2";\n/*! netsuite-postman collection-prerequest: ')).toBe(true);
-    expect(test.startsWith('/*! netsuite-postman collection-test: ')).toBe(true);
+    // The test hook uses no legacy API: the engines skip building the legacy globals (a copy of the
+    // whole response) for it. The pre-request hook keeps them: it reads the run cursor there.
+    expect(prerequest.startsWith('/*! netsuite-postman collection-prerequest: ')).toBe(true);
+    expect(test.startsWith('"use sandbox2";\n/*! netsuite-postman collection-test: ')).toBe(true);
     expect(payloadOf(test)).toBeUndefined();
     expect(test.length).toBeLessThan(1_500);
+  });
+
+  it('a request whose run has the runtime only calls it: the inflater is loaded only to compile it', () => {
+    // Typed arrays are what tiny-inflate's module code builds (its tables): counted in the context.
+    const run = (installed: boolean) => {
+      const calls: string[] = [];
+      const context = vm.createContext({ pm: {}, console, setTimeout, clearTimeout, require: (name: string) => (name === 'buffer' ? { Buffer } : undefined), calls });
+      vm.runInContext('var typedArrays = 0; [\'Uint8Array\', \'Uint16Array\'].forEach(function (name) { var Real = this[name]; this[name] = function (n) { typedArrays += 1; return new Real(n); }; }, this);', context);
+      if (installed) {
+        context.__netsuitePostmanRuntime = { key: payloadOf(prerequest)!.key, compiled: { bind() {}, exports: { prerequest: () => calls.push('prerequest') } } };
+      }
+      try {
+        vm.runInContext(prerequest, context);
+      } catch (error) {
+        // Uninstalled: the real runtime then runs its prerequest against this bare `pm` and fails; not what is tested here.
+        if (installed) throw error;
+      }
+      return { calls, typedArrays: context.typedArrays as number, compiledKey: (context.__netsuitePostmanRuntime as { key: string }).key };
+    };
+    expect(run(true)).toEqual({ calls: ['prerequest'], typedArrays: 0, compiledKey: payloadOf(prerequest)!.key });
+    // The first request of a run inflates (and so loads the inflater) and compiles.
+    const first = run(false);
+    expect(first.typedArrays).toBeGreaterThan(0);
+    expect(first.compiledKey).toBe(payloadOf(prerequest)!.key);
   });
 
   it('the runtime compiles without the hook\'s scope, defines without touching the sandbox names, and exports both hooks', () => {
