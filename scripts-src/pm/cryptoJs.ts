@@ -44,16 +44,37 @@ export function base64Utf8(text: string): string {
 }
 
 /**
- * 32 random bits: Web Crypto where the engine has it; else crypto-js's `WordArray.random`, which in
- * the crypto-js 3.3.0 both sandboxes ship is Math.random-based — the best Newman 6's sandbox
- * offers. Used for TBA nonces (uniqueness is what NetSuite checks), PKCE verifiers and `state`.
- * Signatures need no randomness from here: ECDSA nonces are deterministic (RFC 6979).
+ * `count` × 32 random bits: Web Crypto where the engine has it; else crypto-js's `WordArray.random`,
+ * which in the crypto-js 3.3.0 both sandboxes ship is Math.random-based — the best Newman 6's
+ * sandbox offers. Used for TBA nonces (uniqueness is what NetSuite checks), idempotency keys, PKCE
+ * verifiers and `state`. Signatures need no randomness from here: ECDSA nonces are deterministic
+ * (RFC 6979).
  */
-function randomWord(): number {
+function freshWords(count: number): ArrayLike<number> {
   if (typeof crypto !== 'undefined' && crypto && typeof crypto.getRandomValues === 'function') {
-    return crypto.getRandomValues(new Uint32Array(1))[0] as number;
+    return crypto.getRandomValues(new Uint32Array(count));
   }
-  return (cryptoJs().lib.WordArray.random(4).words[0] as number) >>> 0;
+  return cryptoJs().lib.WordArray.random(4 * count).words;
+}
+
+/**
+ * Words are drawn POOL_WORDS at a time and each handed out once: a TBA nonce takes about 20, and
+ * one call into the engine's random source per word cost every signed request (in the app's
+ * engine, a typed array and a cross-realm call each). The pool lives as long as the module: a
+ * request, or a run for the collection runtime.
+ */
+const POOL_WORDS = 64;
+let pool: ArrayLike<number> = [];
+let next = 0;
+
+function randomWord(): number {
+  if (next >= pool.length) {
+    pool = freshWords(POOL_WORDS);
+    next = 0;
+  }
+  const word = pool[next] as number;
+  next += 1;
+  return word >>> 0;
 }
 
 /** A uniform integer in [0, maxExclusive), without modulo bias. */
