@@ -33,9 +33,9 @@ const args = process.argv.slice(2);
 const repetitions = Number(args.find((a) => /^\d+$/.test(a)) ?? 2);
 const engines = (args.filter((a) => a === 'newman' || a === 'app') as Engine[]).length ? (args.filter((a) => a === 'newman' || a === 'app') as Engine[]) : (['newman', 'app'] as Engine[]);
 const plans: Array<PerRequestPlan & { label: string }> = [
-  { label: '6 × 60', rounds: 6, perRound: 60, variants: GRADED_SET },
-  { label: '12 × 30', rounds: 12, perRound: 30, variants: GRADED_SET },
-  { label: '24 × 15', rounds: 24, perRound: 15, variants: GRADED_SET },
+  { label: '6 × 60', rounds: 6, perRound: 60, variants: GRADED_SET, warmUp: 15 },
+  { label: '12 × 30', rounds: 12, perRound: 30, variants: GRADED_SET, warmUp: 15 },
+  { label: '24 × 15', rounds: 24, perRound: 15, variants: GRADED_SET, warmUp: 15 },
 ];
 const graded: Variant[] = ['m2m', 'tba', 'authcode'];
 const keys = makeKeys();

@@ -145,22 +145,27 @@ export const VARIANT_NOTES: Record<Variant, string> = {
   'script-free': 'no collection-level scripts; collection-level Bearer auth with a static valid token',
   baseline: 'empty collection-level pre-request and test scripts (the two hooks the project uses); static valid token via collection-level Bearer auth',
   m2m: 'project bundles, auth_method=m2m; "Auth / Mint M2M token" (PS256, RSA-3072) first, token cached for the timed requests',
-  tba: 'project bundles, auth_method=tba; every request signed HMAC-SHA256 by collection-prerequest.js',
+  tba: 'project bundles, auth_method=tba; "Auth / Mint M2M token" first (it skips itself under tba, after the collection-level pre-request has run, as in a run of the whole collection); every timed request signed HMAC-SHA256 by collection-prerequest.js',
   authcode: 'project bundles, auth_method=authcode; "Auth / Refresh access token" first, token cached',
   'jsrsasign-per-request': 'jsrsasign-all-min.js text in the collection-level pre-request script, PS256 JWT (RSA-3072) signed on every request; empty test script; static token',
   'oauth1-builtin': "Postman's built-in oauth1 auth (HMAC-SHA256, realm, header) at collection level; empty pre-request and test scripts as in baseline",
   'oauth1-builtin-no-scripts': "Postman's built-in oauth1 auth at collection level, no scripts at all (what TBA users run today)",
 };
 
-export function variantCollection(variant: Variant, generated: Json, timed: Json[]): Json {
+/**
+ * The collection of one variant: the Auth folder where the project has one, then `warmUp` untimed
+ * requests (folder "Warm-up", the same shapes as the timed ones), then the timed requests.
+ */
+export function variantCollection(variant: Variant, generated: Json, timed: Json[], warmUp: Json[] = []): Json {
   const info = { name: `bench ${variant}`, schema: SCHEMA };
   const cookies = { disableCookies: true };
+  const requests = [...(warmUp.length ? [{ name: 'Warm-up', item: warmUp }] : []), { name: 'Timed', item: timed }];
   const plain = (auth: Json, prerequest?: string[], test?: string[]) => ({
     info,
     auth,
     protocolProfileBehavior: cookies,
     event: events(prerequest, test),
-    item: [{ name: 'Timed', item: timed }],
+    item: requests,
   });
   switch (variant) {
     case 'script-free':
@@ -174,10 +179,14 @@ export function variantCollection(variant: Variant, generated: Json, timed: Json
     case 'oauth1-builtin-no-scripts':
       return plain(oauth1Auth);
     default: {
-      const authItems = variant === 'm2m' ? ['Mint M2M token'] : variant === 'authcode' ? ['Refresh access token'] : [];
+      // The project's Auth folder first, as a run of the generated collection starts: for tba its
+      // requests skip themselves (skipUnlessMethod) once the collection-level pre-request has run,
+      // so, as for m2m and authcode, the run's one-time work (compiling the runtime, emptying the
+      // cookie jar) happens before the timed requests.
+      const authItems = variant === 'authcode' ? ['Refresh access token'] : ['Mint M2M token'];
       const folders: Json[] = [];
       if (authItems.length) folders.push({ name: 'Auth', item: authItems.map((name) => findItem(generated, name)) });
-      folders.push({ name: 'Timed', item: timed });
+      folders.push(...requests);
       return {
         info,
         auth: generated.auth,

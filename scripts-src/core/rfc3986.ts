@@ -32,6 +32,28 @@ function pushByte(out: string[], byte: number): void {
  * when they put such a string on the wire, so the signature covers the bytes actually sent.
  */
 export function percentEncode(value: string): string {
+  // Most values (keys, ids, nonces, timestamps) need nothing, and the rest are what
+  // encodeURIComponent does plus `! * ' ( )`: native code, fast from a run's first request, where
+  // a character loop runs interpreted until the engine has warmed it up (every run: a new sandbox).
+  if (UNRESERVED_ONLY.test(value)) return value;
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(value);
+  } catch (_error) {
+    return encodeBytes(value); // a lone surrogate: U+FFFD, below
+  }
+  return encoded.replace(KEPT_BY_ENCODE_URI_COMPONENT, escapeCharacter);
+}
+
+const UNRESERVED_ONLY = /^[A-Za-z0-9._~-]*$/;
+const KEPT_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
+
+function escapeCharacter(character: string): string {
+  return `%${character.charCodeAt(0).toString(16).toUpperCase()}`;
+}
+
+/** The same encoding, byte by byte, with lone surrogates written as U+FFFD. */
+function encodeBytes(value: string): string {
   const out: string[] = [];
   const length = value.length;
   for (let i = 0; i < length; i++) {
