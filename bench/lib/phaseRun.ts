@@ -60,6 +60,7 @@ const cachedToken = (method: 'm2m' | 'authcode') =>
     accessToken: STATIC_TOKEN,
     expiresAt: FAR_FUTURE,
   });
+const TOKEN_SLOTS = ['nsp_token_m2m', 'nsp_token_authcode'];
 const bearer = { type: 'bearer', bearer: [{ key: 'token', value: '{{static_token}}', type: 'string' }] };
 
 export function phaseCollection(spec: PhaseSpec, generated: Json, count: number): Json {
@@ -85,7 +86,8 @@ export function phaseCollection(spec: PhaseSpec, generated: Json, count: number)
     auth: spec.staticAuth ? bearer : generated.auth,
     protocolProfileBehavior: generated.protocolProfileBehavior,
     variable: [
-      ...(spec.noDeclaredVariables ? [] : structuredClone(generated.variable ?? [])),
+      // The declared token slots are replaced by the cached tokens below, not listed twice.
+      ...(spec.noDeclaredVariables ? [] : structuredClone((generated.variable ?? []) as Json[]).filter((v) => !TOKEN_SLOTS.includes(v.key))),
       { key: 'nsp_token_m2m', value: cachedToken('m2m'), type: 'string' },
       { key: 'nsp_token_authcode', value: cachedToken('authcode'), type: 'string' },
       ...(spec.variables ?? []).map((v) => ({ ...v, type: 'string' })),
