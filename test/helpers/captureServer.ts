@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface Captured {
   method: string;
@@ -102,4 +103,19 @@ export async function startCaptureServer(): Promise<CaptureServer> {
         server.close(() => resolve());
       }),
   });
+}
+
+/** A capture server for the enclosing test file: started before its tests, closed after them. */
+export function captureServerForFile(): () => CaptureServer {
+  let server: CaptureServer | undefined;
+  beforeAll(async () => {
+    server = await startCaptureServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the capture server is not started yet (use it inside a test)');
+    return server;
+  };
 }

@@ -92,6 +92,11 @@ export interface EngineRun {
   failures: Array<{ source: string; error: string }>;
 }
 
+/** Every failed assertion of the run, as `name: error`. */
+export function failedAssertions(run: EngineRun): string[] {
+  return run.executions.flatMap((e) => e.assertions.filter((a) => a.error).map((a) => `${a.name}: ${a.error}`));
+}
+
 export interface RunOptions {
   collection: object;
   environment?: object;

@@ -22,6 +22,8 @@ export interface ItemSpec {
   /** Test-only pre-request lines, run after the collection script (instead of a bundle). */
   prerequestLines?: string[];
   test?: string;
+  /** Test-only test lines, run after the collection test script (instead of a bundle). */
+  testLines?: string[];
   disableCookies?: boolean;
 }
 
@@ -39,7 +41,7 @@ function item(spec: ItemSpec) {
     name: spec.name,
     event: [
       ...(spec.prerequestLines ? [{ listen: 'prerequest', script: { type: 'text/javascript', exec: spec.prerequestLines } }] : event('prerequest', spec.prerequest)),
-      ...event('test', spec.test),
+      ...(spec.testLines ? [{ listen: 'test', script: { type: 'text/javascript', exec: spec.testLines } }] : event('test', spec.test)),
     ],
     request: {
       method: spec.method,
@@ -74,4 +76,13 @@ export function environment(values: Record<string, string>) {
     name: 'sandbox test',
     values: Object.entries(values).map(([key, value]) => ({ key, value, enabled: true, type: 'default' })),
   };
+}
+
+/** An m2m environment for account 1234567_SB1 whose base URLs all point at `origin` (a capture server). */
+export function m2mEnvironment(origin: string, privateKey: string, overrides: Record<string, string> = {}) {
+  const base = `${origin}/1234567-sb1`;
+  return environment({
+    account_id: '1234567_SB1', auth_method: 'm2m', client_id: 'client-1', certificate_id: 'kid-1', private_key: privateKey,
+    scope: 'rest_webservices', suitetalk_base_url: base, restlets_base_url: base, app_base_url: base, ...overrides,
+  });
 }

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureServer } from '../helpers/captureServer';
 import { startCaptureServer } from '../helpers/captureServer';
 import type { Engine, EngineRun } from '../helpers/engines';
-import { ENGINES, runCollection } from '../helpers/engines';
+import { ENGINES, failedAssertions, runCollection } from '../helpers/engines';
 import type { ItemSpec } from '../helpers/sandboxCollection';
 import { environment, MINT_ITEM, sandboxCollection } from '../helpers/sandboxCollection';
 import { verifyTba } from '../helpers/tbaVerify';
 import { createM2mSigner } from '../../scripts-src/core/m2mSigner';
+import { answerCheckScript } from '../../generator/metadata/answerCheckScript';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 3072 });
 const PRIVATE_PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -54,9 +55,7 @@ function reset(): void {
   server.reset();
 }
 
-function failed(run: EngineRun): string[] {
-  return run.executions.flatMap((e) => e.assertions.filter((a) => a.error).map((a) => `${a.name}: ${a.error}`));
-}
+const failed = failedAssertions;
 
 function formOf(body: string): URLSearchParams {
   return new URLSearchParams(body);
@@ -384,6 +383,27 @@ describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
       expect(server.apiRequests()).toHaveLength(3);
       expect(run.console.filter((line) => /waiting \d+ ms, then retry/.test(line.text))).toHaveLength(2);
       expect(run.console.some((line) => /Retry-After 1 s/.test(line.text))).toBe(true);
+    });
+
+    it('a generated answer check does not judge an attempt the collection is sending again (429, then 401 for a cached token)', async () => {
+      // The run's retry state is shared by the collection runtime and item scripts (scripts-src/pm/runState.ts).
+      const checked: ItemSpec = { ...LIST, name: 'Checked', testLines: answerCheckScript({ label: 'Records / Checked', status: [200], json: 'object' }) };
+      reset();
+      server.apiAnswers.push({ ...limited, headers: { 'Retry-After': '0' } });
+      const limitedRun = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, checked]), environment: m2mEnv() });
+      expect(server.apiRequests()).toHaveLength(2);
+      expect(failed(limitedRun)).toEqual([]);
+      reset();
+      server.apiAnswers.push({ status: 401, body: { title: 'Unauthorized', status: 401, 'o:errorDetails': [{ detail: 'Invalid login attempt.', 'o:errorCode': 'INVALID_LOGIN' }] } });
+      const refusedRun = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, checked]), environment: m2mEnv() });
+      expect(server.apiRequests()).toHaveLength(2);
+      expect(failed(refusedRun)).toEqual([]);
+      // The attempt that counts was judged: the check's assertions ran and passed.
+      for (const run of [limitedRun, refusedRun]) {
+        const names = run.executions.flatMap((e) => e.assertions.map((a) => a.name));
+        expect(names).toContain('Records / Checked: status 200');
+        expect(names).toContain('Records / Checked: JSON object');
+      }
     });
 
     it('a 429 on "Mint M2M token" is retried, not reported as a failed mint', async () => {

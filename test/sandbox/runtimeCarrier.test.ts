@@ -14,9 +14,9 @@ import { inflateText, payloadOf } from '../../build/runtimeCarrier.mjs';
 import type { CaptureServer } from '../helpers/captureServer';
 import { startCaptureServer } from '../helpers/captureServer';
 import type { Engine, EngineRun } from '../helpers/engines';
-import { ENGINES, runCollection } from '../helpers/engines';
+import { ENGINES, failedAssertions, runCollection } from '../helpers/engines';
 import type { ItemSpec } from '../helpers/sandboxCollection';
-import { environment, MINT_ITEM, sandboxCollection } from '../helpers/sandboxCollection';
+import { m2mEnvironment, MINT_ITEM, sandboxCollection } from '../helpers/sandboxCollection';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const rsa = generateKeyPairSync('rsa', { modulusLength: 3072 });
@@ -31,13 +31,7 @@ afterAll(async () => {
   await server.close();
 });
 
-function m2mEnv(overrides: Record<string, string> = {}) {
-  const base = `${server.origin}/1234567-sb1`;
-  return environment({
-    account_id: '1234567_SB1', auth_method: 'm2m', client_id: 'client-1', certificate_id: 'kid-1', private_key: PRIVATE_PEM,
-    scope: 'rest_webservices', suitetalk_base_url: base, restlets_base_url: base, app_base_url: base, ...overrides,
-  });
-}
+const m2mEnv = (overrides: Record<string, string> = {}) => m2mEnvironment(server.origin, PRIVATE_PEM, overrides);
 
 const CACHED = { key: 'm2m|1234567_SB1|client-1|kid-1|rest_webservices', accessToken: 'cached-token', expiresAt: Date.now() + 3_000_000 };
 
@@ -60,7 +54,7 @@ function probed(name: string): ItemSpec {
 }
 
 const logged = (run: EngineRun) => run.console.map((line) => line.text).filter((text) => text.startsWith('runtime: '));
-const failed = (run: EngineRun) => run.executions.flatMap((e) => e.assertions.filter((a) => a.error).map((a) => `${a.name}: ${a.error}`));
+const failed = failedAssertions;
 
 describe('the runtime payload', () => {
   it('decodes to the runtime text its key names, of its stated size, ASCII only', () => {

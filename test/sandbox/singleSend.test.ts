@@ -5,13 +5,12 @@
  * without the deprecation warning the legacy object's Proxy logs on a plain property read.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaptureServer } from '../helpers/captureServer';
-import { startCaptureServer } from '../helpers/captureServer';
+import { describe, expect, it } from 'vitest';
+import { captureServerForFile } from '../helpers/captureServer';
 import type { Engine, EngineRun } from '../helpers/engines';
-import { ENGINES, runCollection } from '../helpers/engines';
+import { ENGINES, failedAssertions as failed, runCollection } from '../helpers/engines';
 import type { ItemSpec } from '../helpers/sandboxCollection';
-import { environment, MINT_ITEM, sandboxCollection } from '../helpers/sandboxCollection';
+import { m2mEnvironment, MINT_ITEM, sandboxCollection } from '../helpers/sandboxCollection';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 3072 });
 const PRIVATE_PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -19,27 +18,13 @@ const CACHED = { key: 'm2m|1234567_SB1|client-1|kid-1|rest_webservices', accessT
 const INVALID_LOGIN = { status: 401, body: { title: 'Unauthorized', status: 401, 'o:errorDetails': [{ detail: 'Invalid login attempt.', 'o:errorCode': 'INVALID_LOGIN' }] } };
 const LIST: ItemSpec = { name: 'List', method: 'GET', url: '{{suitetalk_base_url}}/services/rest/record/v1/customer?limit=5' };
 
-let server: CaptureServer;
-beforeAll(async () => {
-  server = await startCaptureServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-
-function env() {
-  const base = `${server.origin}/1234567-sb1`;
-  return environment({
-    account_id: '1234567_SB1', auth_method: 'm2m', client_id: 'client-1', certificate_id: 'kid-1', private_key: PRIVATE_PEM,
-    scope: 'rest_webservices', suitetalk_base_url: base, restlets_base_url: base, app_base_url: base,
-  });
-}
-
+const capture = captureServerForFile();
+const env = () => m2mEnvironment(capture().origin, PRIVATE_PEM);
 const text = (run: EngineRun) => run.console.map((line) => line.text).join('\n');
-const failed = (run: EngineRun) => run.executions.flatMap((e) => e.assertions.filter((a) => a.error).map((a) => `${a.name}: ${a.error}`));
 
 describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
   it('a run of one request (a Send) that meets a 401 for its cached token drops it and says the next Send mints', async () => {
+    const server = capture();
     server.reset();
     server.apiAnswers.push(INVALID_LOGIN);
     const collection = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_token_m2m', value: JSON.stringify(CACHED) }] };
@@ -51,6 +36,7 @@ describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
   });
 
   it('in a run of several requests the refused request is sent once more, with a new token, and nothing fails', async () => {
+    const server = capture();
     server.reset();
     // The first API request is refused: it is sent again at once.
     server.apiAnswers.push(INVALID_LOGIN);
