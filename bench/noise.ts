@@ -1,63 +1,58 @@
 /**
- * Noise experiment for the per-request section (issue 13): does alternating the variants more
- * finely (more rounds, fewer requests per round, the same total per variant) make the graded
- * ratios steadier on this shared machine? Runs the graded variants and the baseline only, in each
- * engine, once per plan and repetition, plans alternated (A B C A B C …) so drift hits all alike.
- * For each plan it prints, per graded variant: the ratio to the baseline, the spread of the
- * per-round ratios (sd, range), the round-bootstrap standard error of the ratio (how precisely one
- * run pins it), and across repetitions the spread of the ratio itself; and the wall time.
+ * Noise experiment for the per-request section (issue 13): how precisely does each benchmark
+ * design pin the graded ratios on this shared machine? Runs, in each engine and repetition, both
+ * designs one after the other (order alternated), with the baseline, a twin of it (A/A: its true
+ * ratio is 1) and the graded variants:
+ * - `runs`: each variant a short Newman run (15 warm-up + 30 timed requests), 12 rounds, the runs
+ *   interleaved whole (bench/perRequest.ts runPerRequest; what `npm run bench` graded before);
+ * - `requests`: each variant one long Newman run per session, 4 sessions × 125 cycles, the runs
+ *   interleaved request by request (runInterleaved; what `npm run bench` grades now).
+ * For each it prints, per variant: the ratio to the baseline, the bootstrap standard error of the
+ * ratio within the run (rounds or blocks resampled), the twin's distance from 1, and across
+ * repetitions the spread of each ratio; and the wall time.
  *
  *   node --import tsx bench/noise.ts [repetitions=2] [engine…]
  *
- * Measured 2026-12-03 11:10–11:20 UTC (2 repetitions, load average 1.1–2.5 on 2 shared cores),
- * mean over m2m, tba, authcode; "SE" = round-bootstrap standard error of the ratio within a run,
- * "across reps" = standard deviation of the ratio between the two repetitions:
- *
- * | engine | plan    | wall  | per-round ratio sd | SE    | across reps |
- * |--------|---------|-------|--------------------|-------|-------------|
- * | newman | 6 × 60  | 40 s  | 0.302              | 0.122 | 0.076       |
- * | newman | 12 × 30 | 39 s  | 0.204              | 0.054 | 0.073       |
- * | newman | 24 × 15 | 52 s  | 0.240              | 0.055 | 0.064       |
- * | app    | 6 × 60  | 44 s  | 0.153              | 0.063 | 0.119       |
- * | app    | 12 × 30 | 47 s  | 0.163              | 0.049 | 0.053       |
- * | app    | 24 × 15 | 57 s  | 0.237              | 0.052 | 0.027       |
- *
- * bench/run.ts uses 12 × 30 since: same total, same wall time, SE down 56% (newman) / 22% (app).
+ * Its output, with the date and the load, is recorded in bench/NOISE.md.
  */
 import type { Engine } from '../test/helpers/engines.ts';
 import { makeKeys, type Variant } from './lib/collections.ts';
 import { log, mean, stdev } from './lib/stats.ts';
-import { GRADED_SET, type PerRequestPlan, type PerRequestResult, ratioOf, runPerRequest } from './perRequest.ts';
+import { GRADED_SET, type PerRequestResult, ratioOf, runInterleaved, runPerRequest } from './perRequest.ts';
 
+process.setSourceMapsEnabled(false);
 const args = process.argv.slice(2);
 const repetitions = Number(args.find((a) => /^\d+$/.test(a)) ?? 2);
-const engines = (args.filter((a) => a === 'newman' || a === 'app') as Engine[]).length ? (args.filter((a) => a === 'newman' || a === 'app') as Engine[]) : (['newman', 'app'] as Engine[]);
-const plans: Array<PerRequestPlan & { label: string }> = [
-  { label: '6 × 60', rounds: 6, perRound: 60, variants: GRADED_SET, warmUp: 15 },
-  { label: '12 × 30', rounds: 12, perRound: 30, variants: GRADED_SET, warmUp: 15 },
-  { label: '24 × 15', rounds: 24, perRound: 15, variants: GRADED_SET, warmUp: 15 },
-];
-const graded: Variant[] = ['m2m', 'tba', 'authcode'];
+const chosen = args.filter((a): a is Engine => a === 'newman' || a === 'app');
+const engines: Engine[] = chosen.length ? chosen : ['newman', 'app'];
+const variants: Variant[] = [...GRADED_SET, 'baseline-twin'];
+const compared: Variant[] = ['baseline-twin', 'm2m', 'tba', 'authcode'];
+const designs = {
+  runs: (engine: Engine, keys: ReturnType<typeof makeKeys>) => runPerRequest(engine, keys, { rounds: 12, perRound: 30, warmUp: 15, variants }, () => {}),
+  requests: (engine: Engine, keys: ReturnType<typeof makeKeys>) => runInterleaved(engine, keys, { sessions: 4, cycles: 125, block: 25, warmUp: 15, variants }),
+} as const;
+type Design = keyof typeof designs;
+
 const keys = makeKeys();
-const runs: Array<{ engine: Engine; plan: string; rep: number; result: PerRequestResult }> = [];
+const runs: Array<{ engine: Engine; design: Design; rep: number; result: PerRequestResult }> = [];
 for (const engine of engines) {
   for (let rep = 0; rep < repetitions; rep++) {
-    const order = rep % 2 ? [...plans].reverse() : plans;
-    for (const plan of order) {
-      const result = await runPerRequest(engine, keys, plan, () => {});
-      runs.push({ engine, plan: plan.label, rep, result });
-      log(`${engine} rep ${rep + 1} ${plan.label}: ${result.wallSeconds.toFixed(0)} s; ` + graded.map((v) => { const r = ratioOf(result, v, 'baseline'); return `${v} ${r.ratio.toFixed(3)} (round sd ${r.roundSd.toFixed(3)}, se ${r.se.toFixed(3)})`; }).join(', '));
+    const order: Design[] = rep % 2 ? ['requests', 'runs'] : ['runs', 'requests'];
+    for (const design of order) {
+      const result = await designs[design](engine, keys);
+      runs.push({ engine, design, rep, result });
+      log(`${engine} rep ${rep + 1} ${design}: ${result.wallSeconds.toFixed(0)} s; ` + compared.map((v) => { const r = ratioOf(result, v, 'baseline'); return `${v} ${r.ratio.toFixed(3)} ±${r.se.toFixed(3)}`; }).join(', '));
     }
   }
 }
-console.log('\n| engine | plan | wall s (mean) | variant | ratios (each rep) | sd of ratio across reps | per-round ratio sd (mean) | per-round range (widest) | bootstrap SE (mean) |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('\n| engine | design | wall s (mean) | variant | ratio (each repetition) | sd of ratio across repetitions | bootstrap SE (mean) |');
+console.log('|---|---|---|---|---|---|---|');
 for (const engine of engines) {
-  for (const plan of plans) {
-    const mine = runs.filter((r) => r.engine === engine && r.plan === plan.label);
-    for (const v of graded) {
+  for (const design of Object.keys(designs) as Design[]) {
+    const mine = runs.filter((r) => r.engine === engine && r.design === design);
+    for (const v of compared) {
       const rs = mine.map((r) => ratioOf(r.result, v, 'baseline'));
-      console.log(`| ${engine} | ${plan.label} | ${mean(mine.map((r) => r.result.wallSeconds)).toFixed(0)} | ${v} | ${rs.map((r) => r.ratio.toFixed(3)).join(', ')} | ${stdev(rs.map((r) => r.ratio)).toFixed(3)} | ${mean(rs.map((r) => r.roundSd)).toFixed(3)} | ${Math.min(...rs.map((r) => r.roundMin)).toFixed(2)}–${Math.max(...rs.map((r) => r.roundMax)).toFixed(2)} | ${mean(rs.map((r) => r.se)).toFixed(3)} |`);
+      console.log(`| ${engine} | ${design} | ${mean(mine.map((r) => r.result.wallSeconds)).toFixed(0)} | ${v} | ${rs.map((r) => r.ratio.toFixed(3)).join(', ')} | ${stdev(rs.map((r) => r.ratio)).toFixed(3)} | ${mean(rs.map((r) => r.se)).toFixed(3)} |`);
     }
   }
 }

@@ -1,18 +1,21 @@
 /**
- * Benchmarks 1 and 2: per-request overhead, interleaved. Each round runs every variant once (a
- * Newman run of `perRound` timed requests, plus the variant's Auth item when it has one), in an
- * order rotated from round to round; per-request time is the wall time between Newman's
- * `beforeItem` and `item` events of each timed request (Auth items excluded). Medians are taken
- * over all timed requests of all rounds; ratios are ratios of those medians.
+ * Benchmarks 1 and 2: per-request overhead. Per-request time is the wall time between Newman's
+ * `beforeItem` and `item` events of each timed request (Auth and warm-up items excluded); medians
+ * are taken over all timed requests; ratios are ratios of those medians. Two designs:
+ * - `runInterleaved` (what `npm run bench` grades): every variant is one long Newman run, and the
+ *   runs take turns request by request (bench/lib/interleave.ts), in sessions of fresh runs;
+ * - `runPerRequest` (the design before it, kept for bench/noise.ts): each round runs every variant
+ *   once as a short Newman run, in an order rotated from round to round.
  */
 import type { Engine } from '../test/helpers/engines.ts';
 import { verifyTba } from '../test/helpers/tbaVerify.ts';
 import { benchEnvironment, type Keys, readGenerated, STATIC_TOKEN, TBA_SECRETS, timedItems, type Variant, VARIANT_NOTES, variantCollection } from './lib/collections.ts';
 import { type EchoServer, startEchoServer } from './lib/echoServer.ts';
-import { timedRun } from './lib/newmanRun.ts';
-import { log, max, median, min, roundBootstrapSE, stdev } from './lib/stats.ts';
+import { interleave } from './lib/interleave.ts';
+import { type ItemTiming, timedRun } from './lib/newmanRun.ts';
+import { log, max, median, min, nestedBootstrapSE, roundBootstrapSE, stdev } from './lib/stats.ts';
 
-export const VARIANTS: Variant[] = ['script-free', 'baseline', 'm2m', 'tba', 'authcode', 'jsrsasign-per-request', 'oauth1-builtin', 'oauth1-builtin-no-scripts'];
+export const VARIANTS: Variant[] = ['script-free', 'baseline', 'baseline-twin', 'm2m', 'tba', 'authcode', 'jsrsasign-per-request', 'oauth1-builtin', 'oauth1-builtin-no-scripts'];
 
 export interface VariantResult {
   variant: Variant;
@@ -40,6 +43,8 @@ export interface PerRequestResult {
   server: string;
   results: Record<Variant, VariantResult>;
   wallSeconds: number;
+  /** Interleaved design: `roundTimes` holds this many consecutive blocks per session. */
+  blocksPerSession?: number;
 }
 
 function authProblems(variant: Variant, server: EchoServer): string[] {
@@ -50,6 +55,7 @@ function authProblems(variant: Variant, server: EchoServer): string[] {
   switch (variant) {
     case 'script-free':
     case 'baseline':
+    case 'baseline-twin':
       expectBearer(STATIC_TOKEN);
       break;
     case 'jsrsasign-per-request':
@@ -164,19 +170,118 @@ export interface Ratio {
   roundMax: number;
   /** Sample standard deviation of the per-round ratios. */
   roundSd: number;
-  /** Round bootstrap of the ratio of medians (bench/lib/stats.ts roundBootstrapSE): how precisely this run pins it. */
+  /** Bootstrap of the ratio of medians (bench/lib/stats.ts: roundBootstrapSE, or nestedBootstrapSE for sessions of blocks): how precisely this run pins it. */
   se: number;
 }
 
 export function ratioOf(result: PerRequestResult, a: Variant, b: Variant): Ratio {
   const ra = result.results[a];
   const rb = result.results[b];
-  const perRound = ra.roundMedians.map((m, i) => m / rb.roundMedians[i]!);
+  // Blocks where one of the two had no request (variants that take fewer turns) give no ratio.
+  const perRound = ra.roundMedians.map((m, i) => m / rb.roundMedians[i]!).filter(Number.isFinite);
   return {
     ratio: median(ra.perRequestMs) / median(rb.perRequestMs),
     roundMin: min(perRound),
     roundMax: max(perRound),
     roundSd: stdev(perRound),
-    se: roundBootstrapSE(ra.roundTimes, rb.roundTimes),
+    se: result.blocksPerSession ? nestedBootstrapSE(ra.roundTimes, rb.roundTimes, result.blocksPerSession) : roundBootstrapSE(ra.roundTimes, rb.roundTimes),
   };
+}
+
+export interface InterleavedPlan {
+  /** Sessions of fresh runs: each starts one Newman run per variant (a new sandbox context). */
+  sessions: number;
+  /** Cycles per session: in each, every variant scheduled for it sends one timed request. */
+  cycles: number;
+  /** Consecutive cycles per block: the unit the bootstrap resamples and per-block ratios use. */
+  block: number;
+  /** Untimed requests at the start of every run (warmUpOf), before its first turn. */
+  warmUp: number;
+  variants?: Variant[];
+}
+
+/**
+ * Every how many cycles a variant takes a turn: the graded variants, the baseline and its twin
+ * every cycle; `script-free` and the two built-in oauth1 variants every third (their medians are
+ * reported, not judged); `jsrsasign-per-request` four times a session (its requests cost a PS256
+ * signature each, hundreds of ms, so its median is the signature, not noise).
+ */
+export function turnEvery(v: Variant, plan: Pick<InterleavedPlan, 'cycles'>): number {
+  if (GRADED_SET.includes(v) || v === 'baseline-twin') return 1;
+  if (v === 'jsrsasign-per-request') return Math.max(1, Math.ceil(plan.cycles / 4));
+  return 3;
+}
+
+/** Cycles of a session in which `v` takes a turn. */
+export function turnsOf(v: Variant, plan: Pick<InterleavedPlan, 'cycles'>): number {
+  return Math.ceil(plan.cycles / turnEvery(v, plan));
+}
+
+/**
+ * Benchmarks 1–2, interleaved request by request. In each session every variant starts as one
+ * Newman run (in an order rotated by session) and runs its Auth folder and `warmUp` requests on
+ * its own; then the runs take turns, one request each, in an order shuffled every cycle, until
+ * every run has sent its timed requests. Each variant has its own loopback echo server (the same
+ * code), so every request each one sent is checked after the session, outside the timed path.
+ */
+export async function runInterleaved(engine: Engine, keys: Keys, plan: InterleavedPlan, onProgress?: (done: number, total: number, line: string) => void): Promise<PerRequestResult> {
+  const variants = plan.variants ?? VARIANTS;
+  const started = Date.now();
+  const generated = readGenerated('netsuite-rest');
+  const warmUpCount = (v: Variant) => Math.max(1, warmUpOf(v, { ...plan, rounds: plan.sessions, perRound: plan.cycles }));
+  const warmUpItems = (v: Variant) => timedItems(warmUpCount(v)).map((item) => ({ ...item, name: item.name.replace(/^Timed/, 'Warm-up') }));
+  const authItems = (v: Variant) => (['m2m', 'tba', 'authcode'].includes(v) ? 1 : 0);
+  const results = Object.fromEntries(
+    variants.map((v): [Variant, VariantResult] => [v, { variant: v, perRound: turnsOf(v, plan), note: VARIANT_NOTES[v], perRequestMs: [], warmUpMs: [], prerequestMs: [], roundMedians: [], roundTimes: [], meanMs: [], requests: 0, problems: [] }]),
+  ) as Record<Variant, VariantResult>;
+  const blocksPerSession = Math.ceil(plan.cycles / plan.block);
+  for (let session = 0; session < plan.sessions; session++) {
+    const order = variants.map((_, i) => variants[(i + session) % variants.length]!);
+    const servers = new Map<Variant, EchoServer>();
+    try {
+      for (const v of order) servers.set(v, await startEchoServer());
+      const envFor = (v: Variant) => benchEnvironment(servers.get(v)!.origin, v === 'tba' || v.startsWith('oauth1') ? 'tba' : v === 'authcode' ? 'authcode' : 'm2m', keys.rsa3072);
+      const lanes = order.map((v) => ({
+        name: v,
+        collection: variantCollection(v, generated, timedItems(turnsOf(v, plan)), warmUpItems(v)),
+        environment: envFor(v),
+        untimedItems: authItems(v) + warmUpCount(v),
+      }));
+      const outcomes = await interleave(engine, lanes, plan.cycles, {
+        schedule: (cycle, v) => cycle % turnEvery(v as Variant, plan) === 0,
+        seed: 13 + session,
+        onCycle: (cycle) => {
+          if ((cycle + 1) % plan.block !== 0 && cycle + 1 !== plan.cycles) return;
+          const done = session * plan.cycles + cycle + 1;
+          onProgress?.(done, plan.sessions * plan.cycles, `  ${engine} session ${session + 1}/${plan.sessions}, cycle ${cycle + 1}/${plan.cycles}`);
+        },
+      });
+      for (const outcome of outcomes) {
+        const v = outcome.name as Variant;
+        const result = results[v];
+        const server = servers.get(v)!;
+        const timed = outcome.items.slice(outcome.firstTurnItem);
+        result.warmUpMs.push(...outcome.items.filter((item) => item.folder === 'Warm-up').map((item) => item.itemMs));
+        result.perRequestMs.push(...timed.map((item) => item.itemMs));
+        result.prerequestMs.push(...timed.map((item) => item.prerequestMs));
+        for (let b = 0; b < blocksPerSession; b++) {
+          const inBlock: ItemTiming[] = timed.filter((_, i) => Math.floor(outcome.turnCycles[i]! / plan.block) === b);
+          const times = inBlock.map((item) => item.itemMs);
+          result.roundTimes.push(times);
+          result.roundMedians.push(times.length ? median(times) : Number.NaN);
+          result.meanMs.push(times.length ? times.reduce((x, y) => x + y, 0) / times.length : Number.NaN);
+        }
+        result.requests += timed.filter((item) => item.sent && item.code === 200).length;
+        const problems = [...outcome.failures, ...outcome.assertionErrors, ...authProblems(v, server)];
+        if (timed.length !== turnsOf(v, plan)) problems.push(`${timed.length} timed items, expected ${turnsOf(v, plan)}`);
+        if (timed.some((item) => item.folder !== 'Timed')) problems.push('an untimed item was timed (the lane paused at the wrong item)');
+        const sent = turnsOf(v, plan) + warmUpCount(v);
+        if (server.seen.length !== sent) problems.push(`server saw ${server.seen.length} API requests, expected ${sent}`);
+        if (problems.length) result.problems.push(...problems.slice(0, 5).map((p) => `session ${session + 1}: ${p}`));
+      }
+    } finally {
+      for (const server of servers.values()) await server.close();
+    }
+  }
+  return { engine, rounds: plan.sessions * blocksPerSession, perRound: plan.cycles, server: 'bench/lib/echoServer.ts (in-process loopback echo server, one per variant)', results, wallSeconds: (Date.now() - started) / 1000, blocksPerSession };
 }

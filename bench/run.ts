@@ -22,7 +22,7 @@ import { machineFacts } from './lib/machine.ts';
 import { Progress } from './lib/progress.ts';
 import { duration, elapsedSeconds, kb, log, median, ms, percentile, ratio, table } from './lib/stats.ts';
 import { type MintResult, mintTable, runMintLatency } from './mintLatency.ts';
-import { GRADED_SET, type PerRequestResult, ratioOf, requestsPerRound, runPerRequest, VARIANTS } from './perRequest.ts';
+import { GRADED_SET, type PerRequestResult, ratioOf, runInterleaved, turnsOf, VARIANTS } from './perRequest.ts';
 import { runSizes, type SizesResult } from './sizes.ts';
 import { runTokens, type TokenRunResult } from './tokens.ts';
 
@@ -36,13 +36,13 @@ const quick = process.argv.includes('--quick');
 const withNpmStart = process.argv.includes('--npm-start');
 const engines: Engine[] = ['newman', 'app'];
 // Full run: ≤ 4 minutes after the build on this 2-core machine (issue 13: under 5). What each
-// number keeps proving is said where it is reported. Per-request: 12 rounds × 30 requests (360 per
-// graded variant, as 6 × 60 had): the finer alternation halved the round-bootstrap standard error
-// of the ratios in Newman's engine on this shared machine for the same wall time (bench/noise.ts,
-// 2026-12-03: 0.121 → 0.054; app 0.063 → 0.049); 24 × 15 gained nothing more and took 30% longer.
+// number keeps proving is said where it is reported. Per-request: 4 sessions × 125 cycles,
+// interleaved request by request (500 timed requests per graded variant and engine, ≈ 60 s an
+// engine); bench/noise.ts compares it with the design before it (12 rounds × 30, whole runs
+// interleaved) side by side, with a baseline twin (A/A) in both.
 const N = quick
-  ? { rounds: 2, perRound: 12, warmUp: 5, tokensLong: 100, tokensShort: 150, mints: 3, generatorRepeats: 1, breakdownRounds: 1, breakdownPerRound: 6 }
-  : { rounds: 12, perRound: 30, warmUp: 15, tokensLong: 200, tokensShort: 400, mints: 8, generatorRepeats: 3, breakdownRounds: 3, breakdownPerRound: 12 };
+  ? { sessions: 1, cycles: 20, block: 10, warmUp: 5, tokensLong: 100, tokensShort: 150, mints: 3, generatorRepeats: 1, breakdownRounds: 1, breakdownPerRound: 6 }
+  : { sessions: 4, cycles: 125, block: 25, warmUp: 15, tokensLong: 200, tokensShort: 400, mints: 8, generatorRepeats: 3, breakdownRounds: 3, breakdownPerRound: 12 };
 const SHORT_LIFETIME = 4;
 const SHORT_BUFFER = 1;
 const HISTORY = path.join(ROOT, 'bench', 'history.jsonl');
@@ -103,9 +103,9 @@ progress.end('keys');
 const perRequest: PerRequestResult[] = [];
 for (const engine of engines) {
   const key = `per-request-${engine}`;
-  const counts = VARIANTS.map((v) => requestsPerRound(v, N)).join('/');
-  progress.begin(key, `${N.rounds} rounds, ${VARIANTS.length} variants interleaved, requests per round ${counts} (${VARIANTS.join('/')})`);
-  perRequest.push(await runPerRequest(engine, keys, N, (round, rounds, line) => log(`${line} (${progress.step(key, (round + 1) / rounds)})`)));
+  const counts = VARIANTS.map((v) => turnsOf(v, N)).join('/');
+  progress.begin(key, `${N.sessions} sessions × ${N.cycles} cycles, ${VARIANTS.length} runs interleaved request by request, timed requests per session ${counts} (${VARIANTS.join('/')})`);
+  perRequest.push(await runInterleaved(engine, keys, N, (done, total, line) => log(`${line} (${progress.step(key, done / total)})`)));
   progress.end(key);
 }
 
@@ -162,7 +162,7 @@ const entry: HistoryEntry = {
   load: { min: Math.min(...loadSamples), median: median(loadSamples), max: Math.max(...loadSamples), cores: os.cpus().length },
   wallSeconds: Math.round(totalSeconds),
   sections: sectionSeconds,
-  plan: { rounds: N.rounds, perRound: N.perRound },
+  plan: { design: 'requests', sessions: N.sessions, cycles: N.cycles },
 };
 if (!quick) appendFileSync(HISTORY, formatEntry(entry));
 const history = readHistory();
@@ -173,11 +173,11 @@ const p = (line = '') => out.push(line);
 
 function perRequestSection(result: PerRequestResult): void {
   const base = result.results.baseline;
-  p(`### Engine \`${result.engine}\` — ${result.rounds} rounds; timed requests per round: ${result.perRound} for ${GRADED_SET.map((v) => `\`${v}\``).join(', ')}, ${result.results['script-free'].perRound} for \`script-free\` and the two oauth1 variants, ${result.results['jsrsasign-per-request'].perRound} for \`jsrsasign-per-request\`; ${result.wallSeconds.toFixed(0)} s`);
+  p(`### Engine \`${result.engine}\` — ${N.sessions} sessions × ${N.cycles} cycles (${result.rounds} blocks of ${N.block} cycles); timed requests per session: ${result.perRound} for ${[...GRADED_SET, 'baseline-twin'].map((v) => `\`${v}\``).join(', ')}, ${result.results['script-free'].perRound} for \`script-free\` and the two oauth1 variants, ${result.results['jsrsasign-per-request'].perRound} for \`jsrsasign-per-request\`; ${result.wallSeconds.toFixed(0)} s`);
   p();
   p(
     table(
-      ['variant', 'requests (200)', 'median per request', 'p90', 'median pre-request phase', `warm-up median (first ${N.warmUp} of a run, untimed)`, 'over baseline', 'over script-free', '× baseline', '± (round bootstrap SE)', 'per-round ratios (range; sd)', '× script-free', 'target', 'problems'],
+      ['variant', 'requests (200)', 'median per request', 'p90', 'median pre-request phase', `warm-up median (first ${N.warmUp} of a run, untimed)`, 'over baseline', 'over script-free', '× baseline', '± (block bootstrap SE)', 'per-block ratios (range; sd)', '× script-free', 'target', 'problems'],
       VARIANTS.map((v) => {
         const r = result.results[v];
         const vsBase = ratioOf(result, v, 'baseline');
@@ -194,7 +194,7 @@ function perRequestSection(result: PerRequestResult): void {
           signedMs(median(r.perRequestMs) - median(base.perRequestMs)),
           signedMs(median(r.perRequestMs) - median(result.results['script-free'].perRequestMs)),
           ratio(vsBase.ratio),
-          v === 'baseline' ? '' : `±${vsBase.se.toFixed(3)}`,
+          v === 'baseline' ? '' : (Number.isFinite(vsBase.se) ? `±${vsBase.se.toFixed(3)}` : "n/a (one session)"),
           v === 'baseline' ? '1.00–1.00' : `${vsBase.roundMin.toFixed(2)}–${vsBase.roundMax.toFixed(2)}; ${vsBase.roundSd.toFixed(3)}`,
           ratio(vsFree.ratio),
           verdict,
@@ -235,28 +235,34 @@ p();
 p('What is measured: per timed request, the wall time between Newman\'s `beforeItem` and `item` events (process.hrtime in the same');
 p('process): collection- and item-level pre-request scripts, the auth helper if any, the HTTP exchange with the loopback server, and');
 p('the test scripts. Auth items (the mint or refresh before the timed requests) are not counted. "Pre-request phase" is');
-p('`beforePrerequest` → `prerequest` of the same requests. Medians over every timed request of every round; ratios are ratios of');
-p('those medians; "per-round ratios" is the range of the ratio of per-round medians (how stable the ratio is). Node\'s source-map');
+p('`beforePrerequest` → `prerequest` of the same requests. Medians over every timed request; ratios are ratios of those medians;');
+p('"per-block ratios" is the range of the ratio of per-block medians (how stable the ratio is). Node\'s source-map');
 p('support is off, as in `newman run` (tsx, which loads the benchmark, turns it on; Node then scans every script text the sandbox');
 p('compiles).');
 p();
-p('Server: bench/lib/echoServer.ts, a loopback echo server in the same process (token endpoint answers a token; every other request');
-p('gets a small JSON answer; nothing is verified while timing). Chosen over the simulator so the server\'s cost is the same for every');
-p('variant: the simulator verifies JWTs and TBA signatures, which would add server work only to some variants. After each run, every');
-p('request the server saw is checked outside the timed path: bearer tokens, one token request for m2m/authcode, TBA signatures');
-p('verified with test/helpers/tbaVerify.ts (both ours and the built-in helper\'s), a signed JWT on every jsrsasign request.');
+p('Server: bench/lib/echoServer.ts, a loopback echo server in the same process, one per variant (token endpoint answers a token;');
+p('every other request gets a small JSON answer; nothing is verified while timing). Chosen over the simulator so the server\'s cost is');
+p('the same for every variant: the simulator verifies JWTs and TBA signatures, which would add server work only to some variants.');
+p('After each session, every request each server saw is checked outside the timed path: bearer tokens, one token request for');
+p('m2m/authcode, TBA signatures verified with test/helpers/tbaVerify.ts (both ours and the built-in helper\'s), a signed JWT on every');
+p('jsrsasign request.');
 p();
-p('Interleaving: each round runs every variant once, as its own Newman run, in an order rotated each round (and reversed every other');
-p(`round); one untimed warm-up run of every variant comes first. ${N.rounds} rounds × ${N.perRound} timed requests for the baseline and the graded variants (m2m, tba,`);
-p(`authcode); the comparisons nothing is graded on run fewer a round (\`script-free\` and the oauth1 variants ${requestsPerRound('script-free', N)}, jsrsasign ${requestsPerRound('jsrsasign-per-request', N)}).`);
-p('"± (round bootstrap SE)": the rounds resampled with replacement, the ratio of medians recomputed each time (400 times, seeded):');
-p('its standard deviation, i.e. how precisely this one run pins the ratio. Timed requests (the same for every variant, no auth of their own):');
-p('`GET …/record/v1/customer?limit=5&offset=0`, `POST …/record/v1/customer` (JSON body), `GET …/record/v1/customer/42?…`, cycled.');
-p('Every variant has `protocolProfileBehavior.disableCookies: true` at collection level, as the generated collection has.');
-p(`Warm-up: in every run, ${N.warmUp} untimed requests of the same shapes come after the Auth folder and before the timed ones (all variants`);
-p('but `jsrsasign-per-request`). Each Newman run starts a new sandbox context whose code — the engine\'s and the scripts\' — runs cold and');
-p('is warmed up again over its first requests, a cost per run (column "warm-up median"). Issue 13 measures runs of 1,000 requests, whose');
-p(`median the warm-up does not move; in a run of ${N.perRound} timed requests it would be half the sample and the ratio would grade the warm-up.`);
+p('Interleaving, request by request (bench/lib/interleave.ts): in each session every variant is one Newman run — one sandbox context,');
+p(`as a user's run is — that first runs its Auth folder and ${N.warmUp} untimed warm-up requests on its own (the per-run warm-up: a new`);
+p('context\'s code runs cold over its first requests; column "warm-up median") and is paused. Then the runs take turns, exactly one');
+p('active at a time, one timed request each, in an order shuffled every cycle (seeded), paused and resumed with postman-runtime\'s own');
+p(`\`run.pause()\`/\`run.resume()\` between items. ${N.sessions} sessions of fresh runs (start order rotated) × ${N.cycles} cycles: ${N.sessions * turnsOf('baseline', N)} timed requests for the`);
+p(`baseline, its twin and the graded variants (m2m, tba, authcode); the comparisons nothing is graded on take fewer turns (\`script-free\``);
+p(`and the oauth1 variants every third cycle, jsrsasign ${turnsOf('jsrsasign-per-request', N)} a session). Every variant\'s requests are measured within milliseconds of`);
+p('the others\', so a change of the machine\'s speed hits all alike; a fresh run per session averages what differs between sandbox');
+p('contexts. `baseline-twin` is the baseline again as a run of its own: its ratio is what chance alone gives (A/A).');
+p(`"± (block bootstrap SE)": the sessions resampled with replacement, then the blocks of ${N.block} consecutive cycles within each (every`);
+p('variant\'s requests of a block stay together), the ratio of medians recomputed each time (400 times, seeded): its standard');
+p('deviation, i.e. how precisely this one run pins the ratio, what differs between sessions included. Timed requests (the same for every variant, no auth of their own): `GET …/record/v1/customer?limit=5&offset=0`,');
+p('`POST …/record/v1/customer` (JSON body), `GET …/record/v1/customer/42?…`, cycled. Every variant has');
+p('`protocolProfileBehavior.disableCookies: true` at collection level, as the generated collection has. The design before this one');
+p('(each variant a short Newman run of 30 timed requests, 12 rounds, runs interleaved) pinned the ratios to ±0.03–0.05 only');
+p('(bench/noise.ts compares the two side by side).');
 p();
 p(table(['variant', 'what it is'], VARIANTS.map((v) => [`\`${v}\``, perRequest[0]!.results[v].note])));
 p();
@@ -293,7 +299,7 @@ else {
   p(whyMissed());
 }
 p();
-for (const line of targetRunsSection(history.entries, bundles, { thisRunRecorded: !quick, badLines: history.badLines })) p(line);
+for (const line of targetRunsSection(history.entries, bundles, { thisRunRecorded: !quick, badLines: history.badLines, design: 'requests' })) p(line);
 
 p('## 3. Tokens per run (simulator)');
 p();
@@ -422,7 +428,7 @@ function whyMissed(): string {
     'runtime-work-*); the column "median pre-request phase" shows how much of it is in the pre-request phase.',
     '',
     '**What is left to try.** Fewer declared collection variables (each is copied into every execution), a smaller runtime (fewer',
-    'bytes to carry), less work per request in the runtime (section 7: runtime-work-* against minimal-m2m). Per-round ratio ranges',
+    'bytes to carry), less work per request in the runtime (section 7: runtime-work-* against minimal-m2m). Per-block ratio ranges, the twin\'s ratio',
     'and the load average show how much of a miss is this machine\'s noise.',
   ];
   return lines.join('\n');
@@ -453,6 +459,6 @@ writeFileSync(target, `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`);
 process.stdout.write(`\n${out.join('\n')}\n\n`);
 for (const line of summaryLines()) log(line);
 log(`sections: ${Object.entries(sectionSeconds).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}`);
-const verdict = targetRunsSection(history.entries, bundles, { thisRunRecorded: !quick }).find((l) => l.startsWith('**Met in 3'));
+const verdict = targetRunsSection(history.entries, bundles, { thisRunRecorded: !quick, design: 'requests' }).find((l) => l.startsWith('**Met in 3'));
 log(`${quick ? 'not recorded (--quick)' : `appended to ${path.relative(ROOT, HISTORY)}`}; ${verdict?.replace(/\*\*/g, '')}`);
 log(`wrote ${path.relative(ROOT, target)} and ${path.relative(ROOT, chartFile)} in ${duration(totalSeconds)} (${totalSeconds.toFixed(0)} s after the build; process ${duration(elapsedSeconds())})`);

@@ -139,11 +139,12 @@ export function jsrsasignPerRequestScript(): string[] {
   ];
 }
 
-export type Variant = 'script-free' | 'baseline' | 'm2m' | 'tba' | 'authcode' | 'jsrsasign-per-request' | 'oauth1-builtin' | 'oauth1-builtin-no-scripts';
+export type Variant = 'script-free' | 'baseline' | 'baseline-twin' | 'm2m' | 'tba' | 'authcode' | 'jsrsasign-per-request' | 'oauth1-builtin' | 'oauth1-builtin-no-scripts';
 
 export const VARIANT_NOTES: Record<Variant, string> = {
   'script-free': 'no collection-level scripts; collection-level Bearer auth with a static valid token',
   baseline: 'empty collection-level pre-request and test scripts (the two hooks the project uses); static valid token via collection-level Bearer auth',
+  'baseline-twin': 'the baseline again, as a run of its own: its ratio to the baseline is what chance alone gives (an A/A comparison)',
   m2m: 'project bundles, auth_method=m2m; "Auth / Mint M2M token" (PS256, RSA-3072) first, token cached for the timed requests',
   tba: 'project bundles, auth_method=tba; "Auth / Mint M2M token" first (it skips itself under tba, after the collection-level pre-request has run, as in a run of the whole collection); every timed request signed HMAC-SHA256 by collection-prerequest.js',
   authcode: 'project bundles, auth_method=authcode; "Auth / Refresh access token" first, token cached',
@@ -171,6 +172,7 @@ export function variantCollection(variant: Variant, generated: Json, timed: Json
     case 'script-free':
       return plain(bearer);
     case 'baseline':
+    case 'baseline-twin':
       return plain(bearer, EMPTY_SCRIPT, EMPTY_SCRIPT);
     case 'jsrsasign-per-request':
       return plain(bearer, jsrsasignPerRequestScript(), EMPTY_SCRIPT);

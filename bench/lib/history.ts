@@ -13,6 +13,8 @@ export type Targets = Record<Graded, number>;
 /** Issue 13: m2m and authcode ≤ 1.05×, tba ≤ 1.08× the empty-hook baseline, in both engines. */
 export const TARGETS: Targets = { m2m: 1.05, authcode: 1.05, tba: 1.08 };
 export const ENGINES = ['newman', 'app'] as const;
+export type Design = 'runs' | 'requests';
+export const designOf = (entry: HistoryEntry): Design => entry.plan?.design ?? 'runs';
 
 export interface VariantOutcome {
   /** Median per-request time ÷ the baseline's median (same engine, same interleaved rounds). */
@@ -38,8 +40,12 @@ export interface HistoryEntry {
   wallSeconds: number;
   /** Seconds per section (also the next run's progress estimate). */
   sections?: Record<string, number>;
-  /** Rounds × requests per round of the graded per-request section. */
-  plan?: { rounds: number; perRound: number };
+  /**
+   * How the graded per-request section was measured: `runs` (absent in older lines: each variant a
+   * short Newman run, rounds × requests per round) or `requests` (long runs interleaved request by
+   * request, sessions × cycles). Runs of different designs are not counted together.
+   */
+  plan?: { design?: Design; rounds?: number; perRound?: number; sessions?: number; cycles?: number };
 }
 
 export interface ParsedHistory {
@@ -99,16 +105,19 @@ export interface ConsecutiveVerdict {
 
 /**
  * "Met in n consecutive runs": the last n full runs in the history (in the order they ran, of any
- * bundles) must all have measured `bundles` and all have met every target in both engines. A run
- * of other bundles among them breaks the streak: its numbers say nothing about these bundles.
+ * bundles) must all have measured `bundles` with the benchmark design `design` and all have met
+ * every target in both engines. A run of other bundles or another design among them breaks the
+ * streak: its numbers say nothing about these bundles as measured now.
  */
-export function consecutiveVerdict(entries: HistoryEntry[], bundles: HistoryEntry['bundles'], targets: Targets = TARGETS, n = 3): ConsecutiveVerdict {
+export function consecutiveVerdict(entries: HistoryEntry[], bundles: HistoryEntry['bundles'], targets: Targets = TARGETS, n = 3, design: Design = 'runs'): ConsecutiveVerdict {
   const considered = entries.slice(-n);
   if (considered.length < n) {
     return { met: false, reason: `only ${entries.length} full run${entries.length === 1 ? '' : 's'} in bench/history.jsonl, ${n} needed`, considered };
   }
   const other = considered.filter((e) => !sameBundles(e.bundles, bundles));
   if (other.length) return { met: false, reason: `${other.length} of the last ${n} full runs measured other bundles`, considered };
+  const otherDesign = considered.filter((e) => designOf(e) !== design);
+  if (otherDesign.length) return { met: false, reason: `${otherDesign.length} of the last ${n} full runs used another benchmark design than "${design}"`, considered };
   const missed = considered.map((e) => ({ e, grade: gradeEntry(e, targets) })).filter((x) => !x.grade.met);
   if (missed.length) {
     return { met: false, reason: `${missed.length} of the last ${n} full runs missed a target (${missed.map((x) => `${x.e.date.slice(0, 16)}: ${x.grade.misses.join(', ')}`).join('; ')})`, considered };
@@ -128,7 +137,7 @@ function runRow(entry: HistoryEntry, targets: Targets): string[] {
     }
   }
   const grade = gradeEntry(entry, targets);
-  cells.push(grade.met ? 'yes' : '**no**', `${entry.load.min.toFixed(2)} / ${entry.load.median.toFixed(2)} / ${entry.load.max.toFixed(2)}`, `${entry.wallSeconds.toFixed(0)} s`);
+  cells.push(designOf(entry), grade.met ? 'yes' : '**no**', `${entry.load.min.toFixed(2)} / ${entry.load.median.toFixed(2)} / ${entry.load.max.toFixed(2)}`, `${entry.wallSeconds.toFixed(0)} s`);
   return cells;
 }
 
@@ -136,10 +145,10 @@ function runRow(entry: HistoryEntry, targets: Targets): string[] {
  * The "Target runs" section: the last `limit` full runs of the current bundles (newest last), the
  * verdict over the last three full runs, and the runs of other bundles summarized apart.
  */
-export function targetRunsSection(entries: HistoryEntry[], bundles: HistoryEntry['bundles'], opts: { targets?: Targets; limit?: number; thisRunRecorded: boolean; badLines?: number[] }): string[] {
+export function targetRunsSection(entries: HistoryEntry[], bundles: HistoryEntry['bundles'], opts: { targets?: Targets; limit?: number; thisRunRecorded: boolean; badLines?: number[]; design?: Design }): string[] {
   const targets = opts.targets ?? TARGETS;
   const limit = opts.limit ?? 10;
-  const verdict = consecutiveVerdict(entries, bundles, targets, 3);
+  const verdict = consecutiveVerdict(entries, bundles, targets, 3, opts.design ?? 'runs');
   const current = entries.filter((e) => sameBundles(e.bundles, bundles));
   const out: string[] = [];
   out.push('## Target runs');
@@ -147,7 +156,8 @@ export function targetRunsSection(entries: HistoryEntry[], bundles: HistoryEntry
   out.push(
     `Every full \`npm run bench\` (not \`--quick\`) appends one line to bench/history.jsonl (committed). Targets (issue 13), ratio of median per-request time to the empty-hook baseline measured in the same interleaved rounds, in both engines: ` +
       `m2m ≤ ${targets.m2m.toFixed(2)}×, authcode ≤ ${targets.authcode.toFixed(2)}×, tba ≤ ${targets.tba.toFixed(2)}×. ` +
-      `Bundles measured now: collection-prerequest.js sha256 \`${bundles.prerequest}\`, collection-test.js sha256 \`${bundles.test}\`.` +
+      `Bundles measured now: collection-prerequest.js sha256 \`${bundles.prerequest}\`, collection-test.js sha256 \`${bundles.test}\`. ` +
+      'Column "design": `requests` = long runs interleaved request by request (bench/lib/interleave.ts, since 2026-12-03 16:00 UTC), `runs` = the design before it (short runs interleaved whole); only runs of the current design count towards the verdict.' +
       (opts.thisRunRecorded ? ' This run is the last line below.' : ' **This run is not recorded** (--quick runs never are).'),
   );
   out.push('');
@@ -159,7 +169,7 @@ export function targetRunsSection(entries: HistoryEntry[], bundles: HistoryEntry
     out.push('');
     out.push(
       ...table(
-        ['date', 'commit', ...ENGINES.flatMap((e) => GRADED.map((v) => `${e} ${v}`)), 'all met', 'load', 'wall'],
+        ['date', 'commit', ...ENGINES.flatMap((e) => GRADED.map((v) => `${e} ${v}`)), 'design', 'all met', 'load', 'wall'],
         shown.map((e) => runRow(e, targets)),
       ),
     );

@@ -77,6 +77,34 @@ export function roundBootstrapSE(a: number[][], b: number[][], resamples = 400, 
   return stdev(ratios);
 }
 
+/**
+ * The same for rounds that come in groups (sessions of fresh runs, each split into blocks): resample
+ * the groups with replacement, then the blocks within each chosen group, so what differs between
+ * groups (each session's sandbox contexts) counts in the error as well as what differs between
+ * blocks. `a` and `b` hold `groupSize` consecutive blocks per group.
+ */
+export function nestedBootstrapSE(a: number[][], b: number[][], groupSize: number, resamples = 400, seed = 13): number {
+  const groups = Math.floor(a.length / groupSize);
+  if (a.length !== b.length || groups < 2 || groups * groupSize !== a.length) return Number.NaN;
+  const random = seededRandom(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  const ratios: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const pickedA: number[] = [];
+    const pickedB: number[] = [];
+    for (let g = 0; g < groups; g++) {
+      const group = pick(groups);
+      for (let i = 0; i < groupSize; i++) {
+        const k = group * groupSize + pick(groupSize);
+        pickedA.push(...a[k]!);
+        pickedB.push(...b[k]!);
+      }
+    }
+    ratios.push(median(pickedA) / median(pickedB));
+  }
+  return stdev(ratios);
+}
+
 /** `1m05s` / `42s`. */
 export function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consecutiveVerdict, formatEntry, gradeEntry, type HistoryEntry, parseHistory, TARGETS, targetRunsSection } from '../../bench/lib/history.ts';
 import { remainingSeconds } from '../../bench/lib/progress.ts';
-import { duration, median, roundBootstrapSE, stdev } from '../../bench/lib/stats.ts';
+import { duration, median, nestedBootstrapSE, roundBootstrapSE, stdev } from '../../bench/lib/stats.ts';
 
 const A = { prerequest: 'aaaaaaaaaaaa', test: 'bbbbbbbbbbbb' };
 const B = { prerequest: 'cccccccccccc', test: 'bbbbbbbbbbbb' };
@@ -63,6 +63,19 @@ describe('bench history', () => {
     expect(consecutiveVerdict([run(A), run(A), run(A)], B).met).toBe(false);
   });
 
+  it('only runs of the current benchmark design count (lines without a design are the older "runs" design)', () => {
+    const requests = (e: HistoryEntry): HistoryEntry => ({ ...e, plan: { design: 'requests', sessions: 4, cycles: 125 } });
+    expect(consecutiveVerdict([run(A), run(A), run(A)], A).met).toBe(true);
+    expect(consecutiveVerdict([run(A), run(A), run(A)], A, TARGETS, 3, 'requests').met).toBe(false);
+    const mixed = consecutiveVerdict([run(A), requests(run(A)), requests(run(A))], A, TARGETS, 3, 'requests');
+    expect(mixed.met).toBe(false);
+    expect(mixed.reason).toMatch(/1 of the last 3 full runs used another benchmark design than "requests"/);
+    expect(consecutiveVerdict([run(A), requests(run(A)), requests(run(A)), requests(run(A))], A, TARGETS, 3, 'requests').met).toBe(true);
+    const text = targetRunsSection([requests(run(A)), requests(run(A)), requests(run(A))], A, { thisRunRecorded: true, design: 'requests' }).join('\n');
+    expect(text).toContain('**Met in 3 consecutive runs: yes**');
+    expect(text).toMatch(/\| requests \| yes \|/);
+  });
+
   it('the section lists the current bundles\' runs and summarizes other bundle versions apart', () => {
     const entries = [run(B, { 'app/tba': 1.3 }, '2026-12-02T09:00:00.000Z'), run(A), run(A), run(A, {}, '2026-12-03T11:00:00.000Z')];
     const text = targetRunsSection(entries, A, { thisRunRecorded: true }).join('\n');
@@ -119,5 +132,18 @@ describe('bench statistics helpers', () => {
     expect(se).toBeGreaterThan(0.05);
     expect(roundBootstrapSE(a, b)).toBe(se);
     expect(Number.isNaN(roundBootstrapSE([[1]], [[1]]))).toBe(true);
+  });
+  it('nested bootstrap: a difference between sessions counts, which resampling blocks alone misses', () => {
+    const one = [1];
+    // Two sessions of three blocks: within each session every block agrees, the sessions do not.
+    const a = [[1.0], [1.0], [1.0], [1.2], [1.2], [1.2]];
+    const b = [one, one, one, one, one, one];
+    expect(nestedBootstrapSE(a, b, 3)).toBeGreaterThan(0.05);
+    expect(nestedBootstrapSE(a, b, 3)).toBe(nestedBootstrapSE(a, b, 3));
+    // Sessions that agree: no error at all.
+    expect(nestedBootstrapSE([[2], [2], [2], [2]], [one, one, one, one], 2)).toBe(0);
+    // Shapes that are not whole sessions, or one session only.
+    expect(Number.isNaN(nestedBootstrapSE(a, b, 4))).toBe(true);
+    expect(Number.isNaN(nestedBootstrapSE(a, b, 6))).toBe(true);
   });
 });
