@@ -4,15 +4,16 @@
  * the benchmark (dist/scripts snapshot, or an in-memory rebuild of scripts-src): nothing here
  * changes scripts-src, the build or the collections.
  *
- * All variants of one engine run interleaved in one set (bench/lib/phaseRun.ts), so every
- * difference is against a baseline measured in the same rounds. Reported per variant: median whole
+ * All variants of one engine run interleaved request by request in one set (bench/lib/phaseLanes.ts),
+ * so every difference is against a baseline measured within milliseconds of it. Reported per variant: median whole
  * request, median pre-request phase and test phase (engine events, so the HTTP exchange is not
  * in them), and the excess over `baseline` (one-line hooks) and over `script-free` (no hooks).
  */
 import type { Engine } from '../test/helpers/engines.ts';
 import { inflateText, payloadOf, RUNTIME_PARAMETERS } from '../build/runtimeCarrier.mjs';
 import { distSnapshot, EMPTY_SCRIPT, readGenerated } from './lib/collections.ts';
-import { type PhaseRow, type PhaseSpec, runPhases } from './lib/phaseRun.ts';
+import { type PhasePlan, runPhaseLanes } from './lib/phaseLanes.ts';
+import type { PhaseRow, PhaseSpec } from './lib/phaseRun.ts';
 import { log, median, min, max, percentile } from './lib/stats.ts';
 
 type Json = Record<string, any>;
@@ -27,8 +28,7 @@ export interface GroupedSpec extends PhaseSpec {
 
 export interface BreakdownResult {
   engine: Engine;
-  rounds: number;
-  perRound: number;
+  plan: PhasePlan;
   rows: Array<PhaseRow & { spec: GroupedSpec }>;
   wallSeconds: number;
 }
@@ -108,22 +108,20 @@ export function breakdownSpecs(): GroupedSpec[] {
   ];
 }
 
-export async function runBreakdown(engines: Engine[], rounds: number, perRound: number): Promise<BreakdownRun> {
+export async function runBreakdown(engines: Engine[], plan: PhasePlan): Promise<BreakdownRun> {
   const specs = breakdownSpecs();
   const generated = readGenerated('netsuite-rest') as Json;
   const results: BreakdownResult[] = [];
   for (const engine of engines) {
     const started = Date.now();
-    log(`7. breakdown and design experiments, engine ${engine}: ${specs.length} variants × ${rounds} rounds × ${perRound} requests, interleaved`);
-    const rows = (await runPhases(engine, specs, generated, rounds, perRound, (round, current) => {
+    log(`7. breakdown and design experiments, engine ${engine}: ${specs.length} variants, ${plan.sessions} sessions × ${plan.cycles} cycles, interleaved request by request`);
+    const rows = (await runPhaseLanes(engine, specs, generated, plan, (session, current) => {
       const base = current.find((r) => r.spec.name === 'baseline')!;
-      const excess = (name: string) => {
-        const r = current.find((x) => x.spec.name === name)!;
-        return (r.roundScripts[round]! - base.roundScripts[round]!).toFixed(2);
-      };
-      log(`  ${engine} round ${round + 1}/${rounds}: scripts over baseline (ms) full-m2m ${excess('full-m2m')}, full-tba ${excess('full-tba')}, hook-text ${excess('hook-text')}, runtime-work-m2m ${excess('runtime-work-m2m')}`);
+      const scripts = (r: PhaseRow) => median(r.pre.map((p, i) => p + r.test[i]!));
+      const excess = (name: string) => (scripts(current.find((x) => x.spec.name === name)!) - scripts(base)).toFixed(2);
+      log(`  ${engine} session ${session + 1}/${plan.sessions}: scripts over baseline so far (ms) full-m2m ${excess('full-m2m')}, full-tba ${excess('full-tba')}, declared-variables ${excess('declared-variables')}, hook-text ${excess('hook-text')}, runtime-work-m2m ${excess('runtime-work-m2m')}`);
     })) as BreakdownResult['rows'];
-    results.push({ engine, rounds, perRound, rows, wallSeconds: (Date.now() - started) / 1000 });
+    results.push({ engine, plan, rows, wallSeconds: (Date.now() - started) / 1000 });
   }
   const shipped = { pre: distSnapshot().get('collection-prerequest.js')!.bytes.length, test: distSnapshot().get('collection-test.js')!.bytes.length };
   return { results, shipped };

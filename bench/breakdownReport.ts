@@ -35,10 +35,10 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
 
   p('## 7. Where the time goes per request (breakdown, both engines)');
   p();
-  p(`Every variant below is its own Newman run of the same timed requests (as in section 1–2) against the loopback echo server; all`);
-  p(`${first.rows.length} variants of an engine run interleaved (${first.rounds} rounds × ${first.perRound} timed requests each, order rotated every round and`);
-  p('reversed every other round, one untimed warm-up run of each first), so every difference is against a baseline measured in the same');
-  p('minutes. m2m variants start with a fresh token already in `nsp_token_m2m` (no Auth item, no jsrsasign): what is timed is the');
+  p(`Every variant below is its own Newman run of the same timed requests, each against its own loopback echo server; all`);
+  p(`${first.rows.length} variants of an engine run interleaved request by request as in sections 1–2 (${first.plan.sessions} sessions × ${first.plan.cycles} cycles: each variant one`);
+  p(`Newman run per session, its first requests — the untimed first item where it has one, then ${first.plan.warmUp} warm-up requests — on its own, then one timed`);
+  p('request a turn, order shuffled every cycle), so every difference is against a baseline measured within milliseconds of it. m2m variants start with a fresh token already in `nsp_token_m2m` (no Auth item, no jsrsasign): what is timed is the');
   p('cached-token success path. **pre** = `beforePrerequest` → `prerequest`, **test** = `beforeTest` → `test` (engine events: every');
   p('collection-level script of the phase, no HTTP in them); **scripts over baseline** = median of (pre + test) per request minus the');
   p('baseline\'s — the least noisy measure of script cost; **request over …** = difference of median whole-request times (includes');
@@ -53,7 +53,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
     p();
     p(
       table(
-        ['variant', 'requests (200)', 'median request', 'median pre', 'median test', 'scripts over baseline (median)', 'scripts over baseline (p25)', 'request over baseline', 'request over script-free', '× baseline', 'per-round × baseline', '× script-free', 'problems'],
+        ['variant', 'requests (200)', 'median request', 'median pre', 'median test', 'scripts over baseline (median)', 'scripts over baseline (p25)', 'request over baseline', 'request over script-free', '× baseline', `per-block × baseline (blocks of ${first.plan.block} cycles)`, '× script-free', 'problems'],
         rows.map((d) => [
           `\`${d.name}\``,
           d.requests,
@@ -79,7 +79,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   p('Each line is a difference from the tables above (scripts = pre + test phase, ms per request), as "median-based / p25-based":');
   p('on a shared machine, contention only ever adds time, so the 25th percentile is the steadier estimate of intrinsic cost.');
   p('"share" is of the full-m2m (or full-tba) excess over the baseline in the same engine (p25-based), "n/a" when that excess is');
-  p('within 0.1 ms. Differences do not add up exactly, and a difference smaller than the spread of the per-round ratios is noise.');
+  p('within 0.1 ms. Differences do not add up exactly, and a difference smaller than the spread of the per-block ratios is noise.');
   p();
   const engines = run.results.map((r) => r.engine);
   const lines: Array<[string, (e: Engine) => string]> = [];
@@ -153,7 +153,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   p('"saving" = the compared variant\'s scripts p25 minus this one\'s (negative: this one costs more), and in brackets its share of');
   p('the compared variant\'s excess over the baseline. A design is only usable if its problems column says none (every request');
   p('authenticated and every test passed).');
-  p(quick ? '**--quick run: one round of a few requests — these numbers are noise.**' : '');
+  p(quick ? '**--quick run: one session of a few cycles — these numbers are noise.**' : '');
   p();
 
   p('## 9. What the overhead means against NetSuite\'s own round trip');

@@ -41,8 +41,8 @@ const engines: Engine[] = ['newman', 'app'];
 // engine); bench/noise.ts compares it with the design before it (12 rounds × 30, whole runs
 // interleaved) side by side, with a baseline twin (A/A) in both.
 const N = quick
-  ? { sessions: 1, cycles: 20, block: 10, warmUp: 5, tokensLong: 100, tokensShort: 150, mints: 3, generatorRepeats: 1, breakdownRounds: 1, breakdownPerRound: 6 }
-  : { sessions: 4, cycles: 125, block: 25, warmUp: 15, tokensLong: 200, tokensShort: 400, mints: 8, generatorRepeats: 3, breakdownRounds: 3, breakdownPerRound: 12 };
+  ? { sessions: 1, cycles: 20, block: 10, warmUp: 5, tokensLong: 100, tokensShort: 150, mints: 3, generatorRepeats: 1, breakdown: { sessions: 1, cycles: 8, block: 4, warmUp: 3 } }
+  : { sessions: 4, cycles: 125, block: 25, warmUp: 15, tokensLong: 200, tokensShort: 400, mints: 8, generatorRepeats: 3, breakdown: { sessions: 2, cycles: 50, block: 10, warmUp: 15 } };
 const SHORT_LIFETIME = 4;
 const SHORT_BUFFER = 1;
 const HISTORY = path.join(ROOT, 'bench', 'history.jsonl');
@@ -110,8 +110,8 @@ for (const engine of engines) {
 }
 
 load.push(os.loadavg());
-progress.begin('breakdown', `${N.breakdownRounds} rounds × ${N.breakdownPerRound} requests per variant`);
-const breakdown: BreakdownRun = await runBreakdown(engines, N.breakdownRounds, N.breakdownPerRound);
+progress.begin('breakdown', `${N.breakdown.sessions} sessions × ${N.breakdown.cycles} cycles per variant, interleaved request by request`);
+const breakdown: BreakdownRun = await runBreakdown(engines, N.breakdown);
 progress.end('breakdown');
 load.push(os.loadavg());
 

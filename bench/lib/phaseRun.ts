@@ -97,7 +97,7 @@ export function phaseCollection(spec: PhaseSpec, generated: Json, count: number)
   };
 }
 
-function check(spec: PhaseSpec, server: EchoServer, count: number): string[] {
+export function check(spec: PhaseSpec, server: EchoServer, count: number): string[] {
   const problems: string[] = [];
   const timed = server.seen.filter((s) => !s.target.includes(SETUP_PATH));
   if (timed.length !== count) problems.push(`server saw ${timed.length} timed requests, expected ${count}`);
