@@ -1,7 +1,7 @@
 import type { PkcePair, SessionState, TokenSlot } from '../core/sessionState';
 import type { CachedToken } from '../core/tokenCache';
 import { memoizeLast } from '../core/memoizeLast';
-import { parseSession, serializeSession, SESSION_VARIABLE, withIdempotencyPending, withPkce, withRefreshToken, withToken } from '../core/sessionState';
+import { parseSession, serializeSession, SESSION_VARIABLE, withField } from '../core/sessionState';
 
 export type { TokenSlot } from '../core/sessionState';
 
@@ -40,11 +40,11 @@ export function loadToken(slot: TokenSlot): CachedToken | undefined {
 }
 
 export function saveToken(slot: TokenSlot, token: CachedToken): void {
-  update((session) => withToken(session, slot, token));
+  update((session) => withField(session, slot, token));
 }
 
 export function dropToken(slot: TokenSlot): void {
-  update((session) => withToken(session, slot, undefined));
+  update((session) => withField(session, slot, undefined));
 }
 
 /** A refresh token NetSuite issued to a code exchange in this session (the environment's wins). */
@@ -53,7 +53,7 @@ export function issuedRefreshToken(): string | undefined {
 }
 
 export function saveIssuedRefreshToken(refreshToken: string): void {
-  update((session) => withRefreshToken(session, refreshToken));
+  update((session) => withField(session, 'refreshToken', refreshToken));
 }
 
 /** The PKCE verifier and state "Auth / Authorize URL (PKCE)" made for the code exchange. */
@@ -62,7 +62,7 @@ export function loadPkce(): PkcePair | undefined {
 }
 
 export function savePkce(pkce: PkcePair): void {
-  update((session) => withPkce(session, pkce));
+  update((session) => withField(session, 'pkce', pkce));
 }
 
 /**
@@ -74,14 +74,14 @@ export function keyForWrite(requestId: string, newKey: () => string): string {
   update((session) => {
     const earlier = session.idempotencyPending;
     key = earlier && earlier.requestId === requestId ? earlier.key : newKey();
-    return withIdempotencyPending(session, { requestId, key });
+    return withField(session, 'idempotencyPending', { requestId, key });
   });
   return key;
 }
 
 /** Forgets the pending write of `requestId` (its answer came); another request's stays. */
 export function clearPendingWrite(requestId: string): void {
-  update((session) => (session.idempotencyPending && session.idempotencyPending.requestId === requestId ? withIdempotencyPending(session, undefined) : session));
+  update((session) => (session.idempotencyPending && session.idempotencyPending.requestId === requestId ? withField(session, 'idempotencyPending', undefined) : session));
 }
 
 /** The code users paste (or "Auth / Authorize URL (PKCE)" takes from the redirect): its own variable. */

@@ -5,10 +5,7 @@ import {
   serializeSession,
   SESSION_VARIABLE,
   type SessionState,
-  withIdempotencyPending,
-  withPkce,
-  withRefreshToken,
-  withToken,
+  withField,
 } from '../../scripts-src/core/sessionState';
 import { NspError } from '../../scripts-src/core/NspError';
 
@@ -51,7 +48,7 @@ describe('parseSession / serializeSession', () => {
     expect(parseSession('')).toEqual({});
     expect(parseSession('  \n')).toEqual({});
     expect(serializeSession(EMPTY_SESSION)).toBe('');
-    expect(serializeSession({ m2m: undefined, refreshToken: '' })).toBe('');
+    expect(serializeSession({ m2m: undefined, pkce: undefined })).toBe('');
   });
 
   it('writes only the fields it knows, whatever else a caller\'s objects carry', () => {
@@ -64,16 +61,16 @@ describe('field updates', () => {
   const base = parseSession(serializeSession(FULL));
 
   it.each([
-    ['m2m token', (s: SessionState) => withToken(s, 'm2m', { ...M2M, accessToken: 'new' }), 'm2m'],
-    ['m2m token dropped', (s: SessionState) => withToken(s, 'm2m', undefined), 'm2m'],
-    ['authcode token', (s: SessionState) => withToken(s, 'authcode', { ...AUTHCODE, expiresAt: 1 }), 'authcode'],
-    ['authcode token dropped', (s: SessionState) => withToken(s, 'authcode', undefined), 'authcode'],
-    ['refresh token', (s: SessionState) => withRefreshToken(s, 'another-refresh-token'), 'refreshToken'],
-    ['refresh token dropped', (s: SessionState) => withRefreshToken(s, undefined), 'refreshToken'],
-    ['PKCE pair', (s: SessionState) => withPkce(s, { verifier: 'w'.repeat(43), state: 'state-2' }), 'pkce'],
-    ['PKCE pair dropped', (s: SessionState) => withPkce(s, undefined), 'pkce'],
-    ['pending write', (s: SessionState) => withIdempotencyPending(s, { requestId: 'req-2', key: 'k2' }), 'idempotencyPending'],
-    ['pending write dropped', (s: SessionState) => withIdempotencyPending(s, undefined), 'idempotencyPending'],
+    ['m2m token', (s: SessionState) => withField(s, 'm2m', { ...M2M, accessToken: 'new' }), 'm2m'],
+    ['m2m token dropped', (s: SessionState) => withField(s, 'm2m', undefined), 'm2m'],
+    ['authcode token', (s: SessionState) => withField(s, 'authcode', { ...AUTHCODE, expiresAt: 1 }), 'authcode'],
+    ['authcode token dropped', (s: SessionState) => withField(s, 'authcode', undefined), 'authcode'],
+    ['refresh token', (s: SessionState) => withField(s, 'refreshToken', 'another-refresh-token'), 'refreshToken'],
+    ['refresh token dropped', (s: SessionState) => withField(s, 'refreshToken', undefined), 'refreshToken'],
+    ['PKCE pair', (s: SessionState) => withField(s, 'pkce', { verifier: 'w'.repeat(43), state: 'state-2' }), 'pkce'],
+    ['PKCE pair dropped', (s: SessionState) => withField(s, 'pkce', undefined), 'pkce'],
+    ['pending write', (s: SessionState) => withField(s, 'idempotencyPending', { requestId: 'req-2', key: 'k2' }), 'idempotencyPending'],
+    ['pending write dropped', (s: SessionState) => withField(s, 'idempotencyPending', undefined), 'idempotencyPending'],
   ] as const)('%s changes that field only, in a new document', (_name, change, field) => {
     const before = serializeSession(base);
     const next = change(base);
@@ -87,18 +84,17 @@ describe('field updates', () => {
   });
 
   it('returns the same document when nothing changes (the store then writes nothing)', () => {
-    expect(withToken(base, 'm2m', { ...M2M })).toBe(base);
-    expect(withToken(EMPTY_SESSION, 'authcode', undefined)).toBe(EMPTY_SESSION);
-    expect(withRefreshToken(base, FULL.refreshToken)).toBe(base);
-    expect(withRefreshToken(EMPTY_SESSION, '')).toBe(EMPTY_SESSION);
-    expect(withPkce(base, { ...FULL.pkce! })).toBe(base);
-    expect(withIdempotencyPending(base, { ...FULL.idempotencyPending! })).toBe(base);
-    expect(withIdempotencyPending(EMPTY_SESSION, undefined)).toBe(EMPTY_SESSION);
+    expect(withField(base, 'm2m', { ...M2M })).toBe(base);
+    expect(withField(EMPTY_SESSION, 'authcode', undefined)).toBe(EMPTY_SESSION);
+    expect(withField(base, 'refreshToken', FULL.refreshToken)).toBe(base);
+    expect(withField(base, 'pkce', { state: FULL.pkce!.state, verifier: FULL.pkce!.verifier })).toBe(base);
+    expect(withField(base, 'idempotencyPending', { ...FULL.idempotencyPending! })).toBe(base);
+    expect(withField(EMPTY_SESSION, 'idempotencyPending', undefined)).toBe(EMPTY_SESSION);
   });
 
   it('dropping the last field leaves the empty session (written as empty text)', () => {
-    const one = withToken(EMPTY_SESSION, 'm2m', M2M);
-    expect(serializeSession(withToken(one, 'm2m', undefined))).toBe('');
+    const one = withField(EMPTY_SESSION, 'm2m', M2M);
+    expect(serializeSession(withField(one, 'm2m', undefined))).toBe('');
   });
 });
 
@@ -106,16 +102,18 @@ describe('text that is not what the collection writes', () => {
   it.each([
     ['not JSON', '{"m2m":', /it is not JSON/],
     ['a bare token pasted in', 'eyJhbGciOiJQUzI1NiJ9.e30.sig-secret', /it is not JSON/],
-    ['JSON but not an object', '["m2m"]', /it is not a JSON object/],
-    ['JSON null', 'null', /it is not a JSON object/],
-    ['a JSON string', '"refresh-secret"', /it is not a JSON object/],
-    ['an unknown field', '{"secret-field-name":1}', /it has a field other than m2m, authcode, refreshToken, pkce, idempotencyPending/],
-    ['the old nsp_token_m2m text', JSON.stringify(M2M), /it has a field other than/],
-    ['a token without accessToken', '{"m2m":{"key":"k","expiresAt":1}}', /"m2m" is not a cached token \{key, accessToken, expiresAt\}/],
-    ['a token with an empty accessToken', '{"authcode":{"key":"k","accessToken":"","expiresAt":1}}', /"authcode" is not a cached token/],
-    ['a token whose expiry is text', '{"m2m":{"key":"k","accessToken":"t","expiresAt":"1"}}', /"m2m" is not a cached token/],
-    ['a token with an extra field', '{"m2m":{"key":"k","accessToken":"t","expiresAt":1,"x":1}}', /"m2m" is not a cached token/],
-    ['a token that is a string', '{"m2m":"token-secret"}', /"m2m" is not a cached token/],
+    ['JSON but not an object', '["m2m"]', /it is not a JSON object of m2m, authcode, refreshToken, pkce, idempotencyPending/],
+    ['JSON null', 'null', /it is not a JSON object of/],
+    ['a JSON string', '"refresh-secret"', /it is not a JSON object of/],
+    ['an unknown field', '{"secret-field-name":1}', /it is not a JSON object of m2m, authcode, refreshToken, pkce, idempotencyPending/],
+    ['a __proto__ field', '{"__proto__":{"m2m":1}}', /it is not a JSON object of/],
+    ['the old nsp_token_m2m text', JSON.stringify(M2M), /it is not a JSON object of/],
+    ['a token without accessToken', '{"m2m":{"key":"k","expiresAt":1}}', /"m2m" is not \{key, accessToken, expiresAt\}/],
+    ['a token with an empty accessToken', '{"authcode":{"key":"k","accessToken":"","expiresAt":1}}', /"authcode" is not \{key, accessToken, expiresAt\}/],
+    ['a token whose expiry is text', '{"m2m":{"key":"k","accessToken":"t","expiresAt":"1"}}', /"m2m" is not \{key/],
+    ['a token whose expiry is not finite', '{"m2m":{"key":"k","accessToken":"t","expiresAt":1e999}}', /"m2m" is not \{key/],
+    ['a token with an extra field', '{"m2m":{"key":"k","accessToken":"t","expiresAt":1,"x":1}}', /"m2m" is not \{key/],
+    ['a token that is a string', '{"m2m":"token-secret"}', /"m2m" is not \{key/],
     ['a refresh token that is not a string', '{"refreshToken":42}', /"refreshToken" is not a non-empty string/],
     ['an empty refresh token', '{"refreshToken":""}', /"refreshToken" is not a non-empty string/],
     ['a PKCE pair without state', '{"pkce":{"verifier":"v"}}', /"pkce" is not \{verifier, state\}/],
