@@ -165,7 +165,7 @@ export function decideVersion(
     const taken = removedVariables.filter((name) => replaces.variables.includes(name));
     if (taken.length === 0) continue;
     // Named in full: users look here for where each variable went.
-    merged.push(`variables merged into ${key}: ${taken.join(', ')} (${replaces.because})`);
+    merged.push(`variables merged into ${key}: ${taken.join(', ')} (why: ${replaces.because})`);
     removedVariables = removedVariables.filter((name) => !taken.includes(name));
   }
   const addedVariables = after.variables.filter((name) => !before.variables.includes(name));

@@ -23,7 +23,7 @@ export const SESSION_VARIABLE: CollectionVariableDef = {
   ].join(' '),
   replaces: {
     variables: ['nsp_token_m2m', 'nsp_token_authcode', 'nsp_refresh_token', 'nsp_pkce_verifier', 'nsp_pkce_state', 'nsp_idempotency_pending'],
-    because: 'the engines copy every declared collection variable into every script execution (about 30 µs per variable per request); the scripts\' internal state, which nobody edits, now lives in one variable',
+    because: 'each declared collection variable is copied into every script execution, about 30 µs per variable per request, so the scripts\' own state, which nobody edits, now lives in one variable',
   },
 };
 

@@ -129,11 +129,11 @@ describe('version bumps', () => {
     const rest = result.files.find((file) => file.path === REST)!;
     expect(rest.version!.bump).toBe('major');
     expect(rest.version!.reasons.slice(0, 3)).toEqual([
-      'variables merged into nsp_merged: nsp_old_a, nsp_old_b (one variable is cheaper)',
+      'variables merged into nsp_merged: nsp_old_a, nsp_old_b (why: one variable is cheaper)',
       'removed or renamed variables: nsp_gone',
       'added variables: nsp_merged',
     ]);
-    expect(readFileSync(join(dir, 'collections', 'CHANGELOG.md'), 'utf8')).toContain('\n- variables merged into nsp_merged: nsp_old_a, nsp_old_b (one variable is cheaper)\n');
+    expect(readFileSync(join(dir, 'collections', 'CHANGELOG.md'), 'utf8')).toContain('\n- variables merged into nsp_merged: nsp_old_a, nsp_old_b (why: one variable is cheaper)\n');
     // Without the definition's `replaces`, the same removal is only listed as removed.
     const plain = decideVersion(JSON.parse(rest.committed!), JSON.parse(rest.content), REST);
     expect(plain.reasons[0]).toBe('removed or renamed variables: nsp_gone, nsp_old_a, nsp_old_b');
