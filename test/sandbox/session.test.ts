@@ -70,6 +70,22 @@ describe.each(ENGINES)('nsp_session, %s engine', (engine: Engine) => {
     expect(Object.keys(JSON.parse(sessionAfter(run)))).toEqual(['m2m']);
   });
 
+  it('a write keeps its idempotency key in nsp_session until its answer comes, then only the token stays', async () => {
+    const server = capture();
+    server.reset();
+    const cached = { key: KEY, accessToken: 'cached-session-token', expiresAt: Date.now() + 3_000_000 };
+    const write: ItemSpec = { name: 'Create', method: 'POST', url: '{{suitetalk_base_url}}/services/rest/record/v1/customer', raw: '{"companyName":"x"}', headers: [['Content-Type', 'application/json'], ['X-NetSuite-Idempotency-Key', '{{nsp_idempotency_key}}']] };
+    // What the pre-request script left in nsp_session, copied before the request goes out.
+    const seen = { ...write, prerequestLines: ["pm.environment.set('session_before_send', pm.collectionVariables.get('nsp_session'));"] };
+    const run = await runCollection(engine, { collection: withSession([seen, probed(LIST)], JSON.stringify({ m2m: cached })), environment: env() });
+    expect(failed(run)).toEqual([]);
+    const sent = server.apiRequests()[0]!.headers['x-netsuite-idempotency-key'];
+    expect(sent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const before = JSON.parse(String((run.summary.environment as any).get('session_before_send')));
+    expect(before).toEqual({ m2m: cached, idempotencyPending: { requestId: run.executions[0]!.itemId, key: sent } });
+    expect(JSON.parse(sessionAfter(run))).toEqual({ m2m: cached });
+  });
+
   it.each([
     ['not JSON', '{"m2m": {"accessToken": "edited-secret-token"', /it is not JSON/],
     ['the token text pasted in', JSON.stringify({ key: KEY, accessToken: 'pasted-secret-token', expiresAt: Date.now() + 3_000_000 }), /it is not a JSON object of m2m, authcode/],
