@@ -38,7 +38,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   p(`Every variant below is its own Newman run of the same timed requests (as in section 1–2) against the loopback echo server; all`);
   p(`${first.rows.length} variants of an engine run interleaved (${first.rounds} rounds × ${first.perRound} timed requests each, order rotated every round and`);
   p('reversed every other round, one untimed warm-up run of each first), so every difference is against a baseline measured in the same');
-  p('minutes. m2m variants start with a fresh token already in `nsp_token_m2m` (no Auth item, no jsrsasign): what is timed is the');
+  p('minutes. m2m variants start with a fresh token already in `nsp_session` (no Auth item, no jsrsasign): what is timed is the');
   p('cached-token success path. **pre** = `beforePrerequest` → `prerequest`, **test** = `beforeTest` → `test` (engine events: every');
   p('collection-level script of the phase, no HTTP in them); **scripts over baseline** = median of (pre + test) per request minus the');
   p('baseline\'s — the least noisy measure of script cost; **request over …** = difference of median whole-request times (includes');

@@ -54,13 +54,15 @@ export interface PhaseRow {
 export const SETUP_PATH = '/bench-setup';
 const FAR_FUTURE = Date.now() + 24 * 3600 * 1000;
 /** A fresh token under the key the scripts compute for the bench environment (scripts-src/core/tokenCache.ts). */
-const cachedToken = (method: 'm2m' | 'authcode') =>
-  JSON.stringify({
-    key: cacheKey({ authMethod: method, accountRealm: REALM, clientId: BENCH_CLIENT.clientId, certificateId: method === 'm2m' ? BENCH_CLIENT.certificateId : '', scope: BENCH_CLIENT.scope }),
-    accessToken: STATIC_TOKEN,
-    expiresAt: FAR_FUTURE,
-  });
-const TOKEN_SLOTS = ['nsp_token_m2m', 'nsp_token_authcode'];
+const cachedToken = (method: 'm2m' | 'authcode') => ({
+  key: cacheKey({ authMethod: method, accountRealm: REALM, clientId: BENCH_CLIENT.clientId, certificateId: method === 'm2m' ? BENCH_CLIENT.certificateId : '', scope: BENCH_CLIENT.scope }),
+  accessToken: STATIC_TOKEN,
+  expiresAt: FAR_FUTURE,
+});
+/** The collection variable that holds the cached tokens (scripts-src/core/sessionState.ts). */
+const SESSION = 'nsp_session';
+/** Both methods' fresh tokens, as the scripts write `nsp_session`. */
+const cachedSession = () => JSON.stringify({ m2m: cachedToken('m2m'), authcode: cachedToken('authcode') });
 const bearer = { type: 'bearer', bearer: [{ key: 'token', value: '{{static_token}}', type: 'string' }] };
 
 export function phaseCollection(spec: PhaseSpec, generated: Json, count: number): Json {
@@ -86,10 +88,9 @@ export function phaseCollection(spec: PhaseSpec, generated: Json, count: number)
     auth: spec.staticAuth ? bearer : generated.auth,
     protocolProfileBehavior: generated.protocolProfileBehavior,
     variable: [
-      // The declared token slots are replaced by the cached tokens below, not listed twice.
-      ...(spec.noDeclaredVariables ? [] : structuredClone((generated.variable ?? []) as Json[]).filter((v) => !TOKEN_SLOTS.includes(v.key))),
-      { key: 'nsp_token_m2m', value: cachedToken('m2m'), type: 'string' },
-      { key: 'nsp_token_authcode', value: cachedToken('authcode'), type: 'string' },
+      // The declared nsp_session is replaced by the one holding the cached tokens below, not listed twice.
+      ...(spec.noDeclaredVariables ? [] : structuredClone((generated.variable ?? []) as Json[]).filter((v) => v.key !== SESSION)),
+      { key: SESSION, value: cachedSession(), type: 'string' },
       ...(spec.variables ?? []).map((v) => ({ ...v, type: 'string' })),
     ],
     event,
