@@ -70,6 +70,22 @@ describe.each(ENGINES)('nsp_session, %s engine', (engine: Engine) => {
     expect(Object.keys(JSON.parse(sessionAfter(run)))).toEqual(['m2m']);
   });
 
+  it('authcode: the refresh token an exchange left in nsp_session is used when the environment has none; the environment\'s wins', async () => {
+    for (const [envToken, expected] of [['', 'session-refresh-token'], ['environment-refresh-token', 'environment-refresh-token']] as const) {
+      const server = capture();
+      server.reset();
+      const authcode = m2mEnvironment(server.origin, PRIVATE_PEM, { auth_method: 'authcode', client_secret: 'secret-1', redirect_uri: 'https://example.test/cb', refresh_token: envToken });
+      const run = await runCollection(engine, { collection: withSession([probed(LIST)], JSON.stringify({ refreshToken: 'session-refresh-token' })), environment: authcode });
+      expect(failed(run)).toEqual([]);
+      expect(server.tokenRequests().map((request) => new URLSearchParams(request.body).get('refresh_token'))).toEqual([expected]);
+      const refreshed = server.issued[0]!;
+      expect(JSON.parse(sessionAfter(run))).toEqual({
+        authcode: { key: 'authcode|1234567_SB1|client-1||rest_webservices', accessToken: refreshed, expiresAt: expect.any(Number) },
+        refreshToken: 'session-refresh-token',
+      });
+    }
+  });
+
   it('a write keeps its idempotency key in nsp_session until its answer comes, then only the token stays', async () => {
     const server = capture();
     server.reset();
