@@ -47,12 +47,12 @@ const dist = (name: string): string[] => {
 /** The text compiled as the body of an IIFE that returns at once: what carrying the hook's text costs, none of its run. */
 const compileOnly = (lines: string[]) => ['!function(){return;', ...lines, '}();'];
 
-/** What the cached-token m2m path reads (the contract variables, the token slot, the URL). */
+/** What the cached-token m2m path reads (the contract variables, nsp_session, the URL). */
 const READS = [
   "var a = pm.variables.get('auth_method'), b = pm.variables.get('account_id'), c = pm.variables.get('suitetalk_base_url');",
   "var d = pm.variables.get('token_refresh_buffer_seconds'), e = pm.variables.get('client_id');",
   'var u = pm.variables.replaceIn(pm.request.url.toString());',
-  "var t = JSON.parse(pm.collectionVariables.get('nsp_token_m2m'));",
+  "var t = JSON.parse(pm.collectionVariables.get('nsp_session')).m2m;",
 ];
 const HEADER = ["pm.request.headers.upsert({ key: 'Authorization', value: 'Bearer ' + t.accessToken });"];
 const SANDBOX2 = '"use sandbox2";';

@@ -38,7 +38,7 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   p(`Every variant below is its own Newman run of the same timed requests, each against its own loopback echo server; all`);
   p(`${first.rows.length} variants of an engine run interleaved request by request as in sections 1–2 (${first.plan.sessions} sessions × ${first.plan.cycles} cycles: each variant one`);
   p(`Newman run per session, its first requests — the untimed first item where it has one, then ${first.plan.warmUp} warm-up requests — on its own, then one timed`);
-  p('request a turn, order shuffled every cycle), so every difference is against a baseline measured within milliseconds of it. m2m variants start with a fresh token already in `nsp_token_m2m` (no Auth item, no jsrsasign): what is timed is the');
+  p('request a turn, order shuffled every cycle), so every difference is against a baseline measured within milliseconds of it. m2m variants start with a fresh token already in `nsp_session` (no Auth item, no jsrsasign): what is timed is the');
   p('cached-token success path. **pre** = `beforePrerequest` → `prerequest`, **test** = `beforeTest` → `test` (engine events: every');
   p('collection-level script of the phase, no HTTP in them); **scripts over baseline** = median of (pre + test) per request minus the');
   p('baseline\'s — the least noisy measure of script cost; **request over …** = difference of median whole-request times (includes');

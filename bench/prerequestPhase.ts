@@ -46,7 +46,11 @@ const ops = (call: string): string[] => Array.from({ length: 20 }, (_, i) => cal
 
 const FAR_FUTURE = Date.now() + 24 * 3600 * 1000;
 // The cache key of core/tokenCache.ts: method|REALM|client|certificate (m2m only)|scopes.
-const token = (method: string) => JSON.stringify({ key: `${method}|${REALM}|bench-client|${method === 'm2m' ? 'bench-kid' : ''}|rest_webservices`, accessToken: STATIC_TOKEN, expiresAt: FAR_FUTURE });
+const token = (method: string) => ({ key: `${method}|${REALM}|bench-client|${method === 'm2m' ? 'bench-kid' : ''}|rest_webservices`, accessToken: STATIC_TOKEN, expiresAt: FAR_FUTURE });
+// Both cached tokens, in the collection variable the scripts keep them in (core/sessionState.ts). Bundles
+// older than nsp_session (netsuite-rest < 4.0.0) read nsp_token_m2m instead: compare like with like.
+const SESSION = 'nsp_session';
+const session = () => JSON.stringify({ m2m: token('m2m'), authcode: token('authcode') });
 const bearer = { type: 'bearer', bearer: [{ key: 'token', value: '{{static_token}}', type: 'string' }] };
 const generated = JSON.parse(readFileSync(path.join(ROOT, 'collections', 'netsuite-rest.postman_collection.json'), 'utf8')) as Json;
 
@@ -82,10 +86,10 @@ function allVariants(): VariantSpec[] {
       name: 'minimal-m2m',
       ...empty,
       staticAuth: false,
-      pre: ["var t = JSON.parse(pm.collectionVariables.get('nsp_token_m2m')); pm.request.headers.upsert({ key: 'Authorization', value: 'Bearer ' + t.accessToken });"],
+      pre: ["var t = JSON.parse(pm.collectionVariables.get('nsp_session')).m2m; pm.request.headers.upsert({ key: 'Authorization', value: 'Bearer ' + t.accessToken });"],
     },
     { name: 'ops-variables.get', ...empty, pre: ops("pm.variables.get('account_id');") },
-    { name: 'ops-collectionVariables.get', ...empty, pre: ops("pm.collectionVariables.get('nsp_token_m2m');") },
+    { name: 'ops-collectionVariables.get', ...empty, pre: ops("pm.collectionVariables.get('nsp_session');") },
     { name: 'ops-replaceIn', ...empty, pre: ops('pm.variables.replaceIn(pm.request.url.toString());') },
     { name: 'ops-url.toString', ...empty, pre: ops('pm.request.url.toString();') },
     { name: 'ops-headers.upsert', ...empty, pre: ops("pm.request.headers.upsert({ key: 'X-N', value: 'v$i' });") },
@@ -110,9 +114,8 @@ function collectionOf(spec: VariantSpec, count: number): Json {
     auth: spec.staticAuth ? bearer : generated.auth,
     protocolProfileBehavior: generated.protocolProfileBehavior,
     variable: [
-      ...structuredClone(generated.variable ?? []),
-      { key: 'nsp_token_m2m', value: token('m2m'), type: 'string' },
-      { key: 'nsp_token_authcode', value: token('authcode'), type: 'string' },
+      ...structuredClone((generated.variable ?? []) as Json[]).filter((v) => v.key !== SESSION),
+      { key: SESSION, value: session(), type: 'string' },
     ],
     event,
     item: [{ name: 'Timed', item: timedItems(count) }],

@@ -115,7 +115,7 @@ export function placeholders(text: string): string[] {
  */
 export const ON_SEND = [
   '**On Send.** The collection\'s pre-request script authenticates this request by itself, whatever',
-  'was sent before: `m2m` reuses the cached token (`nsp_token_m2m`) while it is fresh for this',
+  'was sent before: `m2m` reuses the cached token (in `nsp_session`) while it is fresh for this',
   'account, client, certificate id and scope, else mints one first (with Web Crypto in the Postman',
   'app; Newman has none, so there "Auth / Mint M2M token" runs earlier in the run); `authcode`',
   'refreshes with `refresh_token` when it has no fresh token; `tba` signs the request. If NetSuite',

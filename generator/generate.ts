@@ -77,7 +77,7 @@ export function buildVersionedCollection(
     }
   }
   const json = buildCollection({ def, bundles, metadata, version: FIRST_VERSION });
-  const decision = decideVersion(committed, json, path);
+  const decision = decideVersion(committed, json, path, def.variables);
   (json.info as Record<string, unknown>).version = decision.next;
   const versions = decision.previous && decision.previous !== decision.next ? `${decision.previous} → ${decision.next}` : decision.next;
   return { path, content: canonicalJson(json), committed: committedText, progress: `${path} ${versions} (${summary(decision)})`, version: decision };

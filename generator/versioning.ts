@@ -131,12 +131,23 @@ function list(names: string[]): string {
   return names.length > 6 ? `${shown} and ${names.length - 6} more` : shown;
 }
 
+/** A variable of the generated collection and the earlier variables it took over (definitions' `replaces`). */
+export interface VariableReplacement {
+  key: string;
+  replaces?: { variables: readonly string[]; because: string };
+}
+
 /**
  * The version of a freshly generated collection, comparing it with the committed one: unchanged →
  * same version; changed scripts, descriptions or request details → patch; added requests or
  * variables → minor; removed or renamed requests or variables → major.
  */
-export function decideVersion(committed: Json | undefined, generated: Json, where = 'collection'): VersionDecision {
+export function decideVersion(
+  committed: Json | undefined,
+  generated: Json,
+  where = 'collection',
+  replacements: readonly VariableReplacement[] = [],
+): VersionDecision {
   if (!committed) return { next: FIRST_VERSION, bump: 'first', reasons: ['first release'] };
   const previousSemver = parseVersion(committed.info?.version, where);
   const previous = formatVersion(previousSemver);
@@ -147,11 +158,21 @@ export function decideVersion(committed: Json | undefined, generated: Json, wher
   const after = collectionFacts(generated);
   const removedRequests = before.requests.filter((path) => !after.requests.includes(path));
   const addedRequests = after.requests.filter((path) => !before.requests.includes(path));
-  const removedVariables = before.variables.filter((name) => !after.variables.includes(name));
+  let removedVariables = before.variables.filter((name) => !after.variables.includes(name));
+  const merged: string[] = [];
+  for (const { key, replaces } of replacements) {
+    if (!replaces || !after.variables.includes(key)) continue;
+    const taken = removedVariables.filter((name) => replaces.variables.includes(name));
+    if (taken.length === 0) continue;
+    // Named in full: users look here for where each variable went.
+    merged.push(`variables merged into ${key}: ${taken.join(', ')} (why: ${replaces.because})`);
+    removedVariables = removedVariables.filter((name) => !taken.includes(name));
+  }
   const addedVariables = after.variables.filter((name) => !before.variables.includes(name));
   const reasons: string[] = [];
   let bump: Bump = 'patch';
   if (removedRequests.length) reasons.push(`removed or renamed requests: ${list(removedRequests)}`);
+  reasons.push(...merged);
   if (removedVariables.length) reasons.push(`removed or renamed variables: ${list(removedVariables)}`);
   if (reasons.length) bump = 'major';
   if (addedRequests.length) reasons.push(`added requests: ${list(addedRequests)}`);

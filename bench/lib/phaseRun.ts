@@ -1,17 +1,13 @@
 /**
- * Interleaved runs of hand-built collection-level hooks ("phase specs") in one engine, against the
- * loopback echo server, timing each request's pre-request phase, test phase and whole item. Used
- * by the per-request breakdown and the design experiments (bench/breakdown.ts). Every spec is its own Newman run of the same timed requests; each round
- * runs every spec once in an order rotated every round (reversed every other round), after one
- * untimed warm-up run of each. The token of m2m/authcode specs is already in the collection
- * variable (fresh, far from expiry), so what is timed is the cached-token success path.
+ * Hand-built collection-level hooks ("phase specs") for the per-request breakdown and the design
+ * experiments (bench/breakdown.ts): the collection of each spec and the check of what every timed
+ * request carried. bench/lib/phaseLanes.ts runs them, interleaved request by request. The token of
+ * m2m/authcode specs is already in `nsp_session` (fresh, far from expiry), so what is timed is the
+ * cached-token success path.
  */
-import type { Engine } from '../../test/helpers/engines.ts';
 import { cacheKey } from '../../scripts-src/core/tokenCache.ts';
-import { BENCH_CLIENT, benchEnvironment, REALM, SCHEMA, STATIC_TOKEN, TBA_SECRETS, timedItems } from './collections.ts';
-import { type EchoServer, startEchoServer } from './echoServer.ts';
-import { timedRun } from './newmanRun.ts';
-import { median } from './stats.ts';
+import { BENCH_CLIENT, REALM, SCHEMA, STATIC_TOKEN, TBA_SECRETS, timedItems } from './collections.ts';
+import type { EchoServer } from './echoServer.ts';
 import { verifyTba } from '../../test/helpers/tbaVerify.ts';
 
 type Json = Record<string, any>;
@@ -54,13 +50,15 @@ export interface PhaseRow {
 export const SETUP_PATH = '/bench-setup';
 const FAR_FUTURE = Date.now() + 24 * 3600 * 1000;
 /** A fresh token under the key the scripts compute for the bench environment (scripts-src/core/tokenCache.ts). */
-const cachedToken = (method: 'm2m' | 'authcode') =>
-  JSON.stringify({
-    key: cacheKey({ authMethod: method, accountRealm: REALM, clientId: BENCH_CLIENT.clientId, certificateId: method === 'm2m' ? BENCH_CLIENT.certificateId : '', scope: BENCH_CLIENT.scope }),
-    accessToken: STATIC_TOKEN,
-    expiresAt: FAR_FUTURE,
-  });
-const TOKEN_SLOTS = ['nsp_token_m2m', 'nsp_token_authcode'];
+const cachedToken = (method: 'm2m' | 'authcode') => ({
+  key: cacheKey({ authMethod: method, accountRealm: REALM, clientId: BENCH_CLIENT.clientId, certificateId: method === 'm2m' ? BENCH_CLIENT.certificateId : '', scope: BENCH_CLIENT.scope }),
+  accessToken: STATIC_TOKEN,
+  expiresAt: FAR_FUTURE,
+});
+/** The collection variable that holds the cached tokens (scripts-src/core/sessionState.ts). */
+const SESSION = 'nsp_session';
+/** Both methods' fresh tokens, as the scripts write `nsp_session`. */
+const cachedSession = () => JSON.stringify({ m2m: cachedToken('m2m'), authcode: cachedToken('authcode') });
 const bearer = { type: 'bearer', bearer: [{ key: 'token', value: '{{static_token}}', type: 'string' }] };
 
 export function phaseCollection(spec: PhaseSpec, generated: Json, count: number): Json {
@@ -86,10 +84,9 @@ export function phaseCollection(spec: PhaseSpec, generated: Json, count: number)
     auth: spec.staticAuth ? bearer : generated.auth,
     protocolProfileBehavior: generated.protocolProfileBehavior,
     variable: [
-      // The declared token slots are replaced by the cached tokens below, not listed twice.
-      ...(spec.noDeclaredVariables ? [] : structuredClone((generated.variable ?? []) as Json[]).filter((v) => !TOKEN_SLOTS.includes(v.key))),
-      { key: 'nsp_token_m2m', value: cachedToken('m2m'), type: 'string' },
-      { key: 'nsp_token_authcode', value: cachedToken('authcode'), type: 'string' },
+      // The declared nsp_session is replaced by the one holding the cached tokens below, not listed twice.
+      ...(spec.noDeclaredVariables ? [] : structuredClone((generated.variable ?? []) as Json[]).filter((v) => v.key !== SESSION)),
+      { key: SESSION, value: cachedSession(), type: 'string' },
       ...(spec.variables ?? []).map((v) => ({ ...v, type: 'string' })),
     ],
     event,
@@ -111,46 +108,5 @@ export function check(spec: PhaseSpec, server: EchoServer, count: number): strin
     }
   }
   return problems;
-}
-
-export async function runPhases(
-  engine: Engine,
-  specs: PhaseSpec[],
-  generated: Json,
-  rounds: number,
-  perRound: number,
-  onRound?: (round: number, rows: PhaseRow[]) => void,
-): Promise<PhaseRow[]> {
-  const server = await startEchoServer();
-  const env = (spec: PhaseSpec) => benchEnvironment(server.origin, spec.method, 'unused-private-key');
-  const rows = specs.map((spec): PhaseRow => ({ spec, item: [], pre: [], test: [], roundItem: [], roundScripts: [], requests: 0, problems: [] }));
-  const collections = specs.map((spec) => phaseCollection(spec, generated, perRound));
-  try {
-    for (const spec of specs) await timedRun(engine, phaseCollection(spec, generated, 3), env(spec));
-    for (let round = 0; round < rounds; round++) {
-      const order = specs.map((_, i) => (i + round) % specs.length);
-      if (round % 2 === 1) order.reverse();
-      for (const index of order) {
-        const spec = specs[index]!;
-        const row = rows[index]!;
-        server.clear();
-        const run = await timedRun(engine, collections[index]!, env(spec));
-        const timed = run.items.filter((i) => i.folder === 'Timed');
-        row.item.push(...timed.map((i) => i.itemMs));
-        row.pre.push(...timed.map((i) => i.prerequestMs));
-        row.test.push(...timed.map((i) => i.testMs));
-        row.roundItem.push(median(timed.map((i) => i.itemMs)));
-        row.roundScripts.push(median(timed.map((i) => i.prerequestMs + i.testMs)));
-        row.requests += timed.filter((i) => i.code === 200).length;
-        const problems = [...run.failures, ...run.assertionErrors, ...check(spec, server, perRound)];
-        if (timed.length !== perRound) problems.push(`${timed.length} timed items, expected ${perRound}`);
-        row.problems.push(...problems.slice(0, 3).map((p) => `round ${round + 1}: ${p}`));
-      }
-      onRound?.(round, rows);
-    }
-  } finally {
-    await server.close();
-  }
-  return rows;
 }
 

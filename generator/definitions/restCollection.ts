@@ -1,5 +1,5 @@
 import { authorizeUrl, exchangeCode, mintM2mToken, refreshAccessToken } from './authRequests.ts';
-import { AUTHORIZE_VARIABLES, TOKEN_VARIABLES } from './scriptVariables.ts';
+import { AUTHORIZATION_CODE_VARIABLE, SESSION_VARIABLE } from './scriptVariables.ts';
 import type { CollectionDef, KeyValue } from './types.ts';
 
 const RECORD = '{{suitetalk_base_url}}/services/rest/record/v1';
@@ -39,12 +39,6 @@ export const restCollection: CollectionDef = {
         'The `X-NetSuite-Idempotency-Key` of the write being sent: the pre-request script puts a fresh UUID here for each new create or upsert, and the same one when it sends that write again (after a 401, a rate limit or no answer), so NetSuite never executes it twice. Set by the collection, not by you.',
     },
     {
-      key: 'nsp_idempotency_pending',
-      value: '',
-      description:
-        '`<request id>|<key>` of a write sent and not yet answered: sending that write again (after a 401, a rate limit, or a Send that got no answer) reuses its `nsp_idempotency_key`. Emptied when the answer comes. Set by the collection, not by you.',
-    },
-    {
       key: 'nsp_customer_id',
       value: '',
       description:
@@ -72,8 +66,8 @@ export const restCollection: CollectionDef = {
       description:
         'Id of the certificate uploaded by "Certificates / Upload M2M certificate" (from its JSON answer or `Location` header); "Revoke M2M certificate" revokes it. Set by the collection, not by you.',
     },
-    ...TOKEN_VARIABLES,
-    ...AUTHORIZE_VARIABLES,
+    SESSION_VARIABLE,
+    AUTHORIZATION_CODE_VARIABLE,
   ],
   folders: [
     {

@@ -47,6 +47,11 @@ export interface CollectionVariableDef {
   key: string;
   value: string;
   description: string;
+  /**
+   * Earlier variables this one took over, and why: a release that removes them says so in
+   * collections/CHANGELOG.md instead of only listing them as removed. Not part of the collection.
+   */
+  replaces?: { variables: readonly string[]; because: string };
 }
 
 export interface CollectionDef {

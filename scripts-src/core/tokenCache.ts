@@ -13,7 +13,7 @@ export interface CacheKeyInput {
   scope: string;
 }
 
-/** A cached access token; stored as JSON in a collection (never environment) variable. */
+/** A cached access token; kept in the collection variable `nsp_session` (core/sessionState.ts), never in the environment. */
 export interface CachedToken {
   key: string;
   accessToken: string;
@@ -63,25 +63,4 @@ export function parseBufferSeconds(value: string | undefined): number {
     );
   }
   return seconds;
-}
-
-/** JSON text of a cached token for a collection variable. */
-export function serializeToken(entry: CachedToken): string {
-  return JSON.stringify({ key: entry.key, accessToken: entry.accessToken, expiresAt: entry.expiresAt });
-}
-
-/** A cached token read back from a collection variable; `undefined` when absent or corrupt. */
-export function parseCachedToken(text: string | undefined): CachedToken | undefined {
-  if (typeof text !== 'string' || text === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (_error) {
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object') return undefined;
-  const { key, accessToken, expiresAt } = value as Record<string, unknown>;
-  if (typeof key !== 'string' || typeof accessToken !== 'string' || accessToken === '') return undefined;
-  if (typeof expiresAt !== 'number' || !isFinite(expiresAt)) return undefined;
-  return { key, accessToken, expiresAt };
 }

@@ -2,15 +2,15 @@
 // consent completes without a browser (the simulator; an existing session), else says what to do.
 import { codeFromRedirect } from '../core/authorizationRedirect';
 import { describeError } from '../pm/refuse';
-import { AUTHORIZATION_CODE, PKCE_STATE } from '../pm/tokenStore';
+import { AUTHORIZATION_CODE, loadPkce } from '../pm/sessionStore';
 
 const name = pm.info.requestName;
 const code = pm.response.code;
 const location = pm.response.headers.get('Location');
 if (code >= 300 && code < 400 && location) {
   try {
-    const state = pm.collectionVariables.get(PKCE_STATE);
-    pm.collectionVariables.set(AUTHORIZATION_CODE, codeFromRedirect(location, typeof state === 'string' ? state : undefined));
+    const pkce = loadPkce();
+    pm.collectionVariables.set(AUTHORIZATION_CODE, codeFromRedirect(location, pkce ? pkce.state : undefined));
     pm.test(`${name}: NetSuite redirected with an authorization code`, () => undefined);
   } catch (error) {
     const { code: errorCode, message } = describeError(error);

@@ -7,7 +7,7 @@ import { loadContext } from '../pm/context';
 import { randomInt, sha256Base64 } from '../pm/cryptoJs';
 import { refuse } from '../pm/refuse';
 import { skipUnlessMethod } from '../pm/skipUnlessMethod';
-import { PKCE_STATE, PKCE_VERIFIER } from '../pm/tokenStore';
+import { savePkce } from '../pm/sessionStore';
 import { readVariable, requireVariable } from '../pm/variables';
 
 try {
@@ -23,8 +23,7 @@ try {
       state,
       codeChallenge: codeChallengeS256(verifier, sha256Base64),
     });
-    pm.collectionVariables.set(PKCE_VERIFIER, verifier);
-    pm.collectionVariables.set(PKCE_STATE, state);
+    savePkce({ verifier, state });
     pm.request.url.update(url);
     console.info(`netsuite-postman: authorize URL (open it in a browser to sign in and consent): ${url}`);
   }

@@ -6,15 +6,15 @@ import { loadContext } from '../pm/context';
 import { refuse } from '../pm/refuse';
 import { setFormBody, skipUnlessMethod } from '../pm/skipUnlessMethod';
 import { clientBasicHeader, currentRefreshToken } from '../pm/tokenEndpoint';
-import { AUTHORIZATION_CODE, PKCE_VERIFIER } from '../pm/tokenStore';
+import { AUTHORIZATION_CODE, loadPkce } from '../pm/sessionStore';
 import { requireVariable } from '../pm/variables';
 
 try {
   const context = loadContext();
   if (!skipUnlessMethod(context, 'authcode')) {
     const code = pm.collectionVariables.get(AUTHORIZATION_CODE);
-    const verifier = pm.collectionVariables.get(PKCE_VERIFIER);
-    if (typeof code !== 'string' || code === '' || typeof verifier !== 'string' || verifier === '') {
+    const pkce = loadPkce();
+    if (typeof code !== 'string' || code === '' || !pkce) {
       if (currentRefreshToken() !== undefined) {
         console.info(`netsuite-postman: no authorization code in this session; "${pm.info.requestName}" was skipped and refresh_token will be used.`);
         pm.execution.skipRequest();
@@ -32,7 +32,7 @@ try {
         authorizationCodeForm({
           code,
           redirectUri: requireVariable(pm.variables, 'redirect_uri', 'the authorization code exchange'),
-          codeVerifier: verifier,
+          codeVerifier: pkce.verifier,
         }),
       );
     }

@@ -9,7 +9,8 @@ import { runState } from '../pm/runState';
 import { grantOfRequest } from '../pm/grantOfRequest';
 import { isSingleSend } from '../pm/singleSend';
 import { tokenCacheKey } from '../pm/tokenEndpoint';
-import { ISSUED_REFRESH_TOKEN, saveToken } from '../pm/tokenStore';
+import { saveIssuedRefreshToken, saveToken } from '../pm/sessionStore';
+import { SESSION_VARIABLE } from '../core/sessionState';
 
 const name = pm.info.requestName;
 const grant = grantOfRequest() ?? 'client_credentials';
@@ -69,8 +70,8 @@ function judgeTokenResponse(): void {
     if (grant === 'authorization_code') {
       const issued = (pm.response.json() as { refresh_token?: unknown }).refresh_token;
       if (typeof issued === 'string' && issued !== '') {
-        pm.collectionVariables.set(ISSUED_REFRESH_TOKEN, issued);
-        console.info(`netsuite-postman: NetSuite issued a refresh token; it is kept in the collection variable ${ISSUED_REFRESH_TOKEN} for this session. Copy it into refresh_token (a secret) in your environment to run authcode unattended.`);
+        saveIssuedRefreshToken(issued);
+        console.info(`netsuite-postman: NetSuite issued a refresh token; it is kept in the collection variable ${SESSION_VARIABLE} (field refreshToken) for this session. Copy it into refresh_token (a secret) in your environment to run authcode unattended.`);
       }
     }
     const seconds = Math.round((token.expiresAt - Date.now()) / 1000);

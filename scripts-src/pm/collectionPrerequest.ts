@@ -19,7 +19,7 @@ import { currentOutbound } from './outbound';
 import { refuse } from './refuse';
 import { loadedSigner } from './signerGlobal';
 import { currentRefreshToken, tokenCacheKey, type AssertionSigner } from './tokenEndpoint';
-import { loadToken, saveToken } from './tokenStore';
+import { loadToken, saveToken } from './sessionStore';
 import { readVariable, requireVariable, type ContractVariable } from './variables';
 import { noteRun } from './singleSend';
 import { resolveVaultReferences } from './vault';

@@ -9,7 +9,7 @@ import { diagnoseResponse, tbaNonceSeenBefore } from './diagnoseResponse';
 import { followResponse } from './followUp';
 import { resolved } from './outbound';
 import { currentResponse } from './responseView';
-import { dropToken } from './tokenStore';
+import { dropToken } from './sessionStore';
 import { readVariable } from './variables';
 import { isSingleSend } from './singleSend';
 

@@ -6,12 +6,23 @@ import { accountForms, diagnose, errorLabel, hostFormInUrl, isDiagnosable } from
 import { redactHeaders, redactText } from '../core/redact';
 import { base64UrlToUtf8 } from './cryptoJs';
 import { currentOutbound } from './outbound';
-import { loadToken } from './tokenStore';
+import type { CachedToken } from '../core/tokenCache';
+import type { TokenSlot } from './sessionStore';
+import { loadToken } from './sessionStore';
 import { readSecretsForRedaction, readVariable } from './variables';
 
 /** OAuth 1.0a nonces sent in this run (the last 50): an implicit global, so tracking them costs
  * no collection-variable write on every TBA response. Like the signer, it lives for one run. */
 declare let __netsuitePostmanNonces: string[] | undefined;
+
+/** The cached token of `slot`, or none when `nsp_session` cannot be read: a diagnosis never fails on it. */
+function cachedTokenIfReadable(slot: TokenSlot): CachedToken | undefined {
+  try {
+    return loadToken(slot);
+  } catch (_error) {
+    return undefined;
+  }
+}
 
 /** A JWT segment's JSON, or an empty object. */
 function claims(segment: string | undefined): { [name: string]: unknown } {
@@ -69,7 +80,7 @@ export function diagnoseResponse(nowMs: number, nonceReused: boolean): void {
   };
   if (/^Bearer$/i.test(scheme)) {
     const token = auth.slice(7).trim();
-    const cached = loadToken(authMethod === 'authcode' ? 'authcode' : 'm2m');
+    const cached = cachedTokenIfReadable(authMethod === 'authcode' ? 'authcode' : 'm2m');
     const exp = cached && cached.accessToken === token ? cached.expiresAt : Number(claims(token.split('.')[1]).exp) * 1000;
     if (exp > 0) facts.tokenExpiresAt = exp;
     facts.scopes = (readVariable(pm.variables, 'scope') || 'rest_webservices,restlets').split(/[\s,]+/);

@@ -1,7 +1,8 @@
 // Following a request within a run (core/follow.ts): the pre-request side rewrites the item into
 // its next page or job step and gives writes their idempotency key; the test side decides what
-// comes next. The state lives in an implicit global, so it lasts one run and never leaks into a
-// later Send (in the Postman app every Send is a run of one request).
+// comes next. The follow state lives in an implicit global, so it lasts one run and never leaks into
+// a later Send (in the Postman app every Send is a run of one request). A write's pending key lives
+// in `nsp_session` instead: a re-send after no answer, in a later run or Send, must reuse it.
 import type { Expectation } from '../core/expectations';
 import type { FollowState } from '../core/follow';
 import { decideFollow } from '../core/follow';
@@ -9,14 +10,19 @@ import { uuidV4 } from '../core/uuid';
 import { randomInt } from './cryptoJs';
 import { resolved } from './outbound';
 import { currentResponse } from './responseView';
+import { clearPendingWrite, keyForWrite } from './sessionStore';
 
 declare let __netsuitePostmanFollow: FollowState | undefined;
 
-/** `<requestId>|<key>` of a write sent with a key and not yet answered: a retry or re-send reuses the key. */
-export const IDEMPOTENCY_PENDING = 'nsp_idempotency_pending';
 export const IDEMPOTENCY_HEADER = 'X-NetSuite-Idempotency-Key';
 /** The request-local variable the generated writes put in their idempotency header. */
 export const IDEMPOTENCY_VARIABLE = 'nsp_idempotency_key';
+
+/**
+ * The request this run's pre-request script gave an idempotency key (kept in `nsp_session` until
+ * its answer comes). Only then does the test side read `nsp_session`: most responses never touch it.
+ */
+let keyedRequest: string | undefined;
 
 function followState(): FollowState | undefined {
   return typeof __netsuitePostmanFollow === 'undefined' ? undefined : __netsuitePostmanFollow;
@@ -45,9 +51,9 @@ export function applyFollowUp(): void {
   }
   const header = pm.request.headers.get(IDEMPOTENCY_HEADER);
   if (header === undefined || header.indexOf(`{{${IDEMPOTENCY_VARIABLE}}}`) < 0) return;
-  const [id, earlier] = String(pm.collectionVariables.get(IDEMPOTENCY_PENDING) || '').split('|');
-  const key = id === pm.info.requestId && earlier ? earlier : uuidV4(randomInt);
-  pm.collectionVariables.set(IDEMPOTENCY_PENDING, `${pm.info.requestId}|${key}`);
+  const requestId = pm.info.requestId;
+  const key = keyForWrite(requestId, () => uuidV4(randomInt));
+  keyedRequest = requestId;
   pm.variables.set(IDEMPOTENCY_VARIABLE, key);
 }
 
@@ -56,8 +62,10 @@ export function applyFollowUp(): void {
  * when this response must not be judged by the request's expectations (a job step).
  */
 export function followResponse(nowMs: number, expectation: Expectation | undefined): boolean {
-  const pending = String(pm.collectionVariables.get(IDEMPOTENCY_PENDING) || '');
-  if (pending.split('|')[0] === pm.info.requestId) pm.collectionVariables.unset(IDEMPOTENCY_PENDING);
+  if (keyedRequest === pm.info.requestId) {
+    keyedRequest = undefined;
+    clearPendingWrite(pm.info.requestId);
+  }
   const state = followState();
   const walk = expectation !== undefined && expectation.walk === true;
   // decideFollow answers 'none' without a state of this item, a Location header (a job) or a walk:

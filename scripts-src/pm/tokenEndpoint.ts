@@ -9,7 +9,7 @@ import { decideTokenRetry } from '../core/tokenEndpointRetry';
 import type { RunContext } from './context';
 import { base64Utf8 } from './cryptoJs';
 import type { M2mAssertionInput } from '../core/m2mSignerContract';
-import { ISSUED_REFRESH_TOKEN } from './tokenStore';
+import { issuedRefreshToken } from './sessionStore';
 import { readVariable, requireVariable } from './variables';
 
 interface FormResponse {
@@ -128,8 +128,7 @@ export function mintM2m(context: RunContext, sign: AssertionSigner, nowMs: numbe
 
 /** The refresh token to use: the environment's, else one issued by a code exchange this session. */
 export function currentRefreshToken(): string | undefined {
-  const issued = pm.collectionVariables.get(ISSUED_REFRESH_TOKEN);
-  return readVariable(pm.variables, 'refresh_token') ?? (typeof issued === 'string' && issued !== '' ? issued : undefined);
+  return readVariable(pm.variables, 'refresh_token') ?? issuedRefreshToken();
 }
 
 export function clientBasicHeader(neededFor: string): { key: string; value: string } {

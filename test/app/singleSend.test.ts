@@ -17,7 +17,11 @@ const SENDS: Record<string, string[]> = {
   'netsuite-restlets': ['RESTlet/RESTlet GET', 'RESTlet/RESTlet POST', 'RESTlet/RESTlet PUT', 'RESTlet/RESTlet DELETE'],
 };
 
-const SLOT: Record<string, string> = { m2m: 'nsp_token_m2m', authcode: 'nsp_token_authcode' };
+/** The method's cached token in `nsp_session` (the collection's own JSON), if any. */
+function cachedToken(session: AppSession, method: string): { key: string; accessToken: string; expiresAt: number } | undefined {
+  const text = String(session.collectionVariable('nsp_session') ?? '');
+  return text === '' ? undefined : JSON.parse(text)[method];
+}
 const GRANT: Record<string, 'client_credentials' | 'refresh_token'> = { m2m: 'client_credentials', authcode: 'refresh_token' };
 
 const simulator = useSimulator();
@@ -41,7 +45,7 @@ describe.each(['netsuite-rest', 'netsuite-restlets'])('%s, Sent one request at a
     const session = new AppSession(committedCollection(name), environmentFor(simulator(), method));
     const [first, second, third, fourth] = SENDS[name]! as [string, string, string, string];
     const oauth = method !== 'tba';
-    expect(session.collectionVariable(SLOT[method] ?? 'nsp_token_m2m') ?? '').toBe('');
+    expect(session.collectionVariable('nsp_session') ?? '').toBe('');
 
     // 1. Empty token cache: the first Send of an API request mints (m2m) or refreshes (authcode) by itself.
     const a = await session.send(first);
@@ -63,7 +67,7 @@ describe.each(['netsuite-rest', 'netsuite-restlets'])('%s, Sent one request at a
       expect(refused.request!.code).toBe(401);
       expect(refused.failures.join('\n')).toMatch(/cached access token was refused .*It has been dropped: the next Send mints a new one\./);
       expect(refused.console.map((line) => line.text).join('\n')).not.toMatch(/once more|retry|waiting/i);
-      expect(session.collectionVariable(SLOT[method]!) ?? '').toBe('');
+      expect(cachedToken(session, method)).toBeUndefined();
     } else {
       authenticated(refused); // TBA signs every request; there is no token to revoke.
     }
@@ -74,8 +78,9 @@ describe.each(['netsuite-rest', 'netsuite-restlets'])('%s, Sent one request at a
 
     // 5. The cached token ages past its refresh buffer (600 s before expiry): the next Send mints again.
     if (oauth) {
-      const cached = JSON.parse(String(session.collectionVariable(SLOT[method]!)));
-      session.setCollectionVariable(SLOT[method]!, JSON.stringify({ ...cached, expiresAt: Date.now() + 599_000 }));
+      const stored = JSON.parse(String(session.collectionVariable('nsp_session')));
+      expect(stored[method].accessToken).toEqual(expect.any(String));
+      session.setCollectionVariable('nsp_session', JSON.stringify({ ...stored, [method]: { ...stored[method], expiresAt: Date.now() + 599_000 } }));
     }
     authenticated(await session.send(fourth));
     expect(mints(method)).toBe(oauth ? 3 : 0);

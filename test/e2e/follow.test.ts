@@ -92,7 +92,8 @@ describe.each(ENGINES)('%s engine', (engine) => {
       body: JSON.stringify({ companyName: 'sent once' }),
     });
     expect(first.status).toBe(202);
-    collection.variable.push({ key: 'nsp_idempotency_pending', value: `${createItem.id}|${key}` });
+    const session = collection.variable.find((v: { key: string }) => v.key === 'nsp_session');
+    session.value = JSON.stringify({ idempotencyPending: { requestId: createItem.id, key } });
     const before = sim.stats().recordsCreated;
     const run = await runCollection(engine, { collection, environment: environment(), folder: ['Auth', 'Records'] });
     expect(failures(run)).toEqual([]);

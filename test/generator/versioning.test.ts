@@ -117,6 +117,28 @@ describe('version bumps', () => {
     expect(rest.progress).toMatch(/1\.0\.0 → 2\.0\.0 \(major: removed or renamed variables/);
   });
 
+  it('says which removed variables were merged into another one, and why (collection and CHANGELOG)', () => {
+    const dir = tempDir();
+    const extra = (key: string) => ({ key, value: '', description: `The ${key} variable.` });
+    writeGenerated(generateFixture(dir, { collections: withRest((rest) => rest.variables.push(extra('nsp_old_a'), extra('nsp_old_b'), extra('nsp_gone'))) }));
+    const merged = withRest((rest) => {
+      rest.variables.push({ ...extra('nsp_merged'), replaces: { variables: ['nsp_old_a', 'nsp_old_b', 'nsp_never_declared'], because: 'one variable is cheaper' } });
+    });
+    const result = generateFixture(dir, { collections: merged });
+    writeGenerated(result);
+    const rest = result.files.find((file) => file.path === REST)!;
+    expect(rest.version!.bump).toBe('major');
+    expect(rest.version!.reasons.slice(0, 3)).toEqual([
+      'variables merged into nsp_merged: nsp_old_a, nsp_old_b (why: one variable is cheaper)',
+      'removed or renamed variables: nsp_gone',
+      'added variables: nsp_merged',
+    ]);
+    expect(readFileSync(join(dir, 'collections', 'CHANGELOG.md'), 'utf8')).toContain('\n- variables merged into nsp_merged: nsp_old_a, nsp_old_b (why: one variable is cheaper)\n');
+    // Without the definition's `replaces`, the same removal is only listed as removed.
+    const plain = decideVersion(JSON.parse(rest.committed!), JSON.parse(rest.content), REST);
+    expect(plain.reasons[0]).toBe('removed or renamed variables: nsp_gone, nsp_old_a, nsp_old_b');
+  });
+
   it('reads versions stored as objects and refuses versions that are not semver', () => {
     const generated = { info: { name: 'x', version: '1.0.0' }, item: [] };
     expect(decideVersion({ info: { name: 'x', version: { major: 1, minor: 2, patch: 3 } }, item: [] }, generated).next).toBe('1.2.3');

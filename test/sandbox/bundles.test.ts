@@ -198,7 +198,7 @@ describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
     reset();
     server.revoked.add('doomed-token');
     const cached = { key: 'm2m|1234567_SB1|client-1|kid-1|rest_webservices,restlets', accessToken: 'doomed-token', expiresAt: Date.now() + 3_000_000 };
-    const single = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_token_m2m', value: JSON.stringify(cached) }] };
+    const single = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: cached }) }] };
     const run = await runCollection(engine, { collection: single, environment: m2mEnv() });
     expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer doomed-token']);
     expect(server.tokenRequests()).toHaveLength(0);

@@ -79,7 +79,7 @@ describe('the runtime payload', () => {
 describe.each(ENGINES)('one runtime per run, %s engine', (engine: Engine) => {
   it('the first request compiles it; every later request of the run reuses it with its own pm', async () => {
     server.reset();
-    const collection = { ...sandboxCollection([probed('A'), probed('B'), probed('C')]), variable: [{ key: 'nsp_token_m2m', value: JSON.stringify(CACHED) }] };
+    const collection = { ...sandboxCollection([probed('A'), probed('B'), probed('C')]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
     const run = await runCollection(engine, { collection, environment: m2mEnv() });
     expect(failed(run)).toEqual([]);
     expect(server.apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer cached-token', 'Bearer cached-token', 'Bearer cached-token']);
@@ -113,7 +113,7 @@ describe.each(ENGINES)('one runtime per run, %s engine', (engine: Engine) => {
       prerequestLines: ["__netsuitePostmanRuntime = { key: 'runtime@0000000000000000', compiled: { bind: function () {}, exports: { prerequest: function () { throw new Error('stale runtime used'); }, test: function () { throw new Error('stale runtime used'); } } } };"],
     };
     // The stale one is planted after the first request's collection pre-request: its test script uses it.
-    const collection = { ...sandboxCollection([stale, probed('A')]), variable: [{ key: 'nsp_token_m2m', value: JSON.stringify(CACHED) }] };
+    const collection = { ...sandboxCollection([stale, probed('A')]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
     const run = await runCollection(engine, { collection, environment: m2mEnv() });
     expect([...run.failures.map((f) => f.error), ...failed(run)].join('\n')).toMatch(/stale runtime used/);
     // The next request's pre-request script compiled its own runtime again and used it.

@@ -27,7 +27,7 @@ describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
     const server = capture();
     server.reset();
     server.apiAnswers.push(INVALID_LOGIN);
-    const collection = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_token_m2m', value: JSON.stringify(CACHED) }] };
+    const collection = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
     const run = await runCollection(engine, { collection, environment: env() });
     expect(server.apiRequests()).toHaveLength(1);
     expect(failed(run).join('\n')).toMatch(/It has been dropped: the next Send mints a new one\./);

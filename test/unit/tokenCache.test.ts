@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  cacheKey, isFresh, parseBufferSeconds, parseCachedToken, serializeToken,
+  cacheKey, isFresh, parseBufferSeconds,
 } from '../../scripts-src/core/tokenCache';
 import type { CachedToken } from '../../scripts-src/core/tokenCache';
 import { NspError } from '../../scripts-src/core/NspError';
@@ -61,18 +61,5 @@ describe('parseBufferSeconds', () => {
     expect(error.message).toContain('"token_refresh_buffer_seconds"');
     expect(error.message).toContain(JSON.stringify(value));
     expect(error.message).toContain('non-negative integer such as 600');
-  });
-});
-
-describe('serializeToken / parseCachedToken', () => {
-  it('round-trips', () => {
-    expect(parseCachedToken(serializeToken(entry))).toEqual(entry);
-    expect(serializeToken({ ...entry, extra: 1 } as CachedToken)).toBe(`{"key":"${key}","accessToken":"tok","expiresAt":3600000}`);
-  });
-  it.each([
-    undefined, '', '{', 'null', '42', '"x"', '[]', '{"key":"k","accessToken":"","expiresAt":1}',
-    '{"key":"k","accessToken":"t"}', '{"key":1,"accessToken":"t","expiresAt":1}', '{"key":"k","accessToken":"t","expiresAt":"1"}',
-  ])('returns undefined for corrupt value %j', (text) => {
-    expect(parseCachedToken(text)).toBeUndefined();
   });
 });
