@@ -1,5 +1,5 @@
 import { mintM2mToken, refreshAccessToken } from './authRequests.ts';
-import { SESSION_VARIABLE } from './scriptVariables.ts';
+import { RESTLETS_SESSION_VARIABLE } from './scriptVariables.ts';
 import type { CollectionDef, KeyValue, RequestDef } from './types.ts';
 
 const RESTLET = '{{restlets_base_url}}/app/site/hosting/restlet.nl?script={{restlet_script}}&deploy={{restlet_deploy}}';
@@ -28,7 +28,7 @@ export const restletsCollection: CollectionDef = {
   ].join('\n'),
   prerequest: 'collection-prerequest',
   test: 'collection-test',
-  variables: [SESSION_VARIABLE],
+  variables: [RESTLETS_SESSION_VARIABLE],
   folders: [
     {
       name: 'Auth',

@@ -8,23 +8,36 @@ import type { CollectionVariableDef } from './types.ts';
  * scripts-src/pm/sessionStore.ts). What lasts one run only (retries, the cookie jar's state) is not
  * a variable: scripts-src/pm/runState.ts.
  */
+const TOKENS =
+  '`m2m` and `authcode`, the cached access tokens {key, accessToken, expiresAt}, each reused while it is fresh for the same account, client, certificate id and scope (any change mints a new one)';
+const KEPT =
+  'Kept for this Postman session (or this run); never copied into the environment. Empty it to start over: the next request mints (or refreshes) a new token. A value that is not the collection\'s JSON makes every request that reads it refuse to send, saying so.';
+const BECAUSE =
+  'each declared collection variable is copied into every script execution, about 30 µs per variable per request, so the scripts\' own state, which nobody edits, now lives in one variable';
+
+/** The REST collection's: tokens, the issued refresh token, PKCE, a pending write. */
 export const SESSION_VARIABLE: CollectionVariableDef = {
   key: 'nsp_session',
   value: '',
   description: [
-    'The collection\'s own state, as JSON written only by its scripts (do not edit it): `m2m` and `authcode`, the cached access',
-    'tokens {key, accessToken, expiresAt}, each reused while it is fresh for the same account, client, certificate id and scope',
-    '(any change mints a new one); `refreshToken`, a refresh token NetSuite issued to "Auth / Exchange authorization code" (copy it',
-    'into `refresh_token` in the environment, a secret, to run authcode unattended; the environment\'s wins); `pkce`, the PKCE',
-    'verifier and state between "Auth / Authorize URL (PKCE)" and the exchange; `idempotencyPending`, a write sent and not yet',
-    'answered (sending it again reuses its `nsp_idempotency_key`). Kept for this Postman session (or this run); never copied into',
-    'the environment. Empty it to start over: the next request mints (or refreshes) a new token. A value that is not the',
-    'collection\'s JSON makes every request that reads it refuse to send, saying so.',
+    `The collection's own state, as JSON written only by its scripts (do not edit it): ${TOKENS};`,
+    '`refreshToken`, a refresh token NetSuite issued to "Auth / Exchange authorization code" (copy it into `refresh_token` in the',
+    'environment, a secret, to run authcode unattended; the environment\'s wins); `pkce`, the PKCE verifier and state between',
+    '"Auth / Authorize URL (PKCE)" and the exchange; `idempotencyPending`, a write sent and not yet answered (sending it again',
+    `reuses its \`nsp_idempotency_key\`). ${KEPT}`,
   ].join(' '),
   replaces: {
     variables: ['nsp_token_m2m', 'nsp_token_authcode', 'nsp_refresh_token', 'nsp_pkce_verifier', 'nsp_pkce_state', 'nsp_idempotency_pending'],
-    because: 'each declared collection variable is copied into every script execution, about 30 µs per variable per request, so the scripts\' own state, which nobody edits, now lives in one variable',
+    because: BECAUSE,
   },
+};
+
+/** The RESTlets collection's: it has no code exchange, PKCE or idempotent writes, so only the tokens. */
+export const RESTLETS_SESSION_VARIABLE: CollectionVariableDef = {
+  key: 'nsp_session',
+  value: '',
+  description: `The collection's own state, as JSON written only by its scripts (do not edit it): ${TOKENS}. The authcode refresh uses \`refresh_token\` from the environment. ${KEPT}`,
+  replaces: { variables: ['nsp_token_m2m', 'nsp_token_authcode', 'nsp_refresh_token'], because: BECAUSE },
 };
 
 export const AUTHORIZATION_CODE_VARIABLE: CollectionVariableDef = {
