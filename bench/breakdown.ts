@@ -150,7 +150,7 @@ export interface Derived {
   scriptsP25OverBaselineMs: number;
   ratioBaseline: number;
   ratioScriptFree: number;
-  /** Range of per-round ratios of median item time to the baseline's. */
+  /** Range of per-block (per-round) ratios of median item time to the baseline's. */
   roundMin: number;
   roundMax: number;
   requests: number;

@@ -26,7 +26,7 @@ export interface VariantResult {
   warmUpMs: number[];
   /** beforePrerequest → prerequest of each timed request (all pre-request scripts, no auth helper). */
   prerequestMs: number[];
-  /** Median per-request time of each round, for the spread of per-round ratios. */
+  /** Median per-request time of each round (interleaved design: each block), for the spread of per-round ratios. */
   roundMedians: number[];
   /** Every per-request time of each round (round i = roundTimes[i]), for the round bootstrap. */
   roundTimes: number[][];

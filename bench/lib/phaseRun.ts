@@ -39,7 +39,7 @@ export interface PhaseRow {
   item: number[];
   pre: number[];
   test: number[];
-  /** Median item time of each round (for the spread of per-round ratios). */
+  /** Median item time of each block of cycles (for the spread of per-block ratios). */
   roundItem: number[];
   /** Median pre + test phase of each round. */
   roundScripts: number[];
