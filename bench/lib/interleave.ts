@@ -42,6 +42,13 @@ export interface LaneOutcome {
   assertionErrors: string[];
 }
 
+/** The lane's timed items (those run in turns) grouped by block of `block` consecutive cycles. */
+export function itemsByBlock(outcome: LaneOutcome, block: number, blocks: number): ItemTiming[][] {
+  const grouped: ItemTiming[][] = Array.from({ length: blocks }, () => []);
+  outcome.items.slice(outcome.firstTurnItem).forEach((item, i) => grouped[Math.floor(outcome.turnCycles[i]! / block)]?.push(item));
+  return grouped;
+}
+
 /** Which lanes take a turn in `cycle` (all of them by default). */
 export type Schedule = (cycle: number, lane: string) => boolean;
 

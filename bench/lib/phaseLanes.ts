@@ -7,7 +7,7 @@
 import type { Engine } from '../../test/helpers/engines.ts';
 import { benchEnvironment, timedItems } from './collections.ts';
 import { type EchoServer, startEchoServer } from './echoServer.ts';
-import { interleave } from './interleave.ts';
+import { interleave, itemsByBlock } from './interleave.ts';
 import { check, phaseCollection, type PhaseRow, type PhaseSpec } from './phaseRun.ts';
 import { median } from './stats.ts';
 
@@ -54,8 +54,7 @@ export async function runPhaseLanes(engine: Engine, specs: PhaseSpec[], generate
         row.item.push(...timed.map((i) => i.itemMs));
         row.pre.push(...timed.map((i) => i.prerequestMs));
         row.test.push(...timed.map((i) => i.testMs));
-        for (let b = 0; b < blocks; b++) {
-          const inBlock = timed.filter((_, i) => Math.floor(outcome.turnCycles[i]! / plan.block) === b);
+        for (const inBlock of itemsByBlock(outcome, plan.block, blocks)) {
           row.roundItem.push(median(inBlock.map((i) => i.itemMs)));
           row.roundScripts.push(median(inBlock.map((i) => i.prerequestMs + i.testMs)));
         }

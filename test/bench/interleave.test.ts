@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interleave, type LaneSpec } from '../../bench/lib/interleave.ts';
+import { interleave, itemsByBlock, type LaneSpec } from '../../bench/lib/interleave.ts';
 import { type EchoServer, startEchoServer } from '../../bench/lib/echoServer.ts';
 import { ENGINES } from '../helpers/engines.ts';
 
@@ -67,6 +67,9 @@ describe.each(ENGINES)('bench/lib/interleave.ts, engine %s', (engine) => {
       expect(turns.every((item) => item.folder === 'Timed' && item.sent && item.code === 200)).toBe(true);
       expect(outcome.items.slice(0, outcome.firstTurnItem).every((item) => item.folder === 'Start')).toBe(true);
       expect(outcome.turnCycles).toEqual(outcome.name === 'c' ? [0, 2, 4] : [0, 1, 2, 3, 4, 5]);
+      // Blocks of 2 cycles: "c" has one request in each, the others two.
+      expect(itemsByBlock(outcome, 2, 3).map((group) => group.length)).toEqual(outcome.name === 'c' ? [1, 1, 1] : [2, 2, 2]);
+      expect(itemsByBlock(outcome, 2, 3).flat()).toEqual(turns);
       // Each timed item's span holds its test script.
       expect(turns.every((item) => item.itemMs >= item.testMs && item.testMs > 0)).toBe(true);
     }
