@@ -88,7 +88,7 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
       version: input.version,
     },
     // Declared without descriptions: those are in the collection's description (describeCollection).
-    variable: def.variables.map((variable) => ({ key: variable.key, value: variable.value, type: 'string' })),
+    variable: def.variables.filter((variable) => !variable.undeclared).map((variable) => ({ key: variable.key, value: variable.value, type: 'string' })),
     auth: { type: 'noauth' },
     protocolProfileBehavior: { disableCookies: true },
   } as never);
@@ -153,7 +153,7 @@ export function buildCollection(input: BuildCollectionInput): Record<string, unk
       intro: def.description,
       contract: metadata.contract.variables,
       used: collectionUsed,
-      collectionVariables: def.variables.map((variable) => ({ key: variable.key, description: variable.description })),
+      collectionVariables: def.variables.map((variable) => ({ key: variable.key, description: variable.description, declared: !variable.undeclared })),
     }),
     'text/markdown',
   );

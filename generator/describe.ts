@@ -42,10 +42,12 @@ export interface DescribeInput {
   collectionVariables?: readonly string[];
 }
 
-/** A declared collection variable and what it is for (documented in the collection's description). */
+/** A collection variable and what it is for (documented in the collection's description). */
 export interface CollectionVariableDoc {
   key: string;
   description: string;
+  /** `false`: listed here only, created when first set (definitions' `undeclared`). */
+  declared?: boolean;
 }
 
 /**
@@ -69,14 +71,24 @@ export function describeCollection(input: Omit<DescribeInput, 'collectionVariabl
     // Here rather than on each variable: the app shows no variable descriptions (postman-app-support
     // #5977), and the engines copy every variable, description included, into each script
     // execution of every request (bench/RESULTS.md, section 7).
+    const line = (variable: CollectionVariableDoc) => `- \`${variable.key}\` — ${variable.description}`;
+    const declared = input.collectionVariables.filter((variable) => variable.declared !== false);
+    const undeclared = input.collectionVariables.filter((variable) => variable.declared === false);
+    parts.push('', '## Collection variables', '');
+    if (declared.length) {
+      parts.push('The scripts keep their state in these (the Variables tab lists them, empty until a script sets them):', '', ...declared.map(line), '');
+    }
+    if (undeclared.length) {
+      parts.push(
+        'These are not declared, because the engines copy every declared variable into every script execution of every request',
+        '(about 30 µs each): the request that sets one creates it, and you add one in the Variables tab to set it yourself. A',
+        'request that still contains one of them as `{{name}}` is refused before it is sent (`UNSET_VARIABLE`).',
+        '',
+        ...undeclared.map(line),
+        '',
+      );
+    }
     parts.push(
-      '',
-      '## Collection variables',
-      '',
-      'The scripts keep their state in these (the Variables tab lists them, empty until a script sets them):',
-      '',
-      ...input.collectionVariables.map((variable) => `- \`${variable.key}\` — ${variable.description}`),
-      '',
       'What lasts only one run (a request being retried after a 401, a 429 or a token endpoint 5xx; a cookie that leaked through the jar) the scripts keep to themselves for that run, not in variables.',
     );
   }

@@ -24,6 +24,8 @@ export interface CollectionFacts {
   requests: string[];
   /** Collection variable keys plus the variables its description lists. */
   variables: string[];
+  /** The keys of the collection's `variable` array (what the engines copy into every script execution). */
+  declared: string[];
   /** `path#listen` → script text. */
   scripts: Map<string, string>;
   /** path → description text. */
@@ -54,12 +56,14 @@ export function collectionFacts(collection: Json): CollectionFacts {
   const descriptions = new Map<string, string>();
   const requestDetails = new Map<string, string>();
   const variables = new Set<string>();
+  const declared: string[] = [];
   const info = collection.info ?? {};
   descriptions.set('(collection)', text(info.description));
   for (const name of variablesInDescription(text(info.description))) variables.add(name);
   for (const variable of (collection.variable ?? []) as Json[]) {
     const key = String(variable.key ?? variable.id);
     variables.add(key);
+    declared.push(key);
     descriptions.set(`(variable ${key})`, text(variable.description));
   }
   eventsInto(scripts, '(collection)', collection.event);
@@ -79,7 +83,7 @@ export function collectionFacts(collection: Json): CollectionFacts {
     }
   };
   walk(collection.item as Json[], '');
-  return { requests, variables: [...variables].sort(), scripts, descriptions, requestDetails };
+  return { requests, variables: [...variables].sort(), declared: declared.sort(), scripts, descriptions, requestDetails };
 }
 
 interface Semver {
@@ -131,16 +135,18 @@ function list(names: string[]): string {
   return names.length > 6 ? `${shown} and ${names.length - 6} more` : shown;
 }
 
-/** A variable of the generated collection and the earlier variables it took over (definitions' `replaces`). */
+/** A variable of the generated collection: the earlier variables it took over, whether it stopped being declared (definitions' `replaces`, `undeclared`). */
 export interface VariableReplacement {
   key: string;
   replaces?: { variables: readonly string[]; because: string };
+  undeclared?: { because: string };
 }
 
 /**
  * The version of a freshly generated collection, comparing it with the committed one: unchanged →
  * same version; changed scripts, descriptions or request details → patch; added requests or
- * variables → minor; removed or renamed requests or variables → major.
+ * variables → minor; removed or renamed requests or variables, or variables no longer declared
+ * (imports drop what users typed into them) → major.
  */
 export function decideVersion(
   committed: Json | undefined,
@@ -174,6 +180,10 @@ export function decideVersion(
   if (removedRequests.length) reasons.push(`removed or renamed requests: ${list(removedRequests)}`);
   reasons.push(...merged);
   if (removedVariables.length) reasons.push(`removed or renamed variables: ${list(removedVariables)}`);
+  // Still documented, no longer in the collection's `variable` array: named in full with the reason.
+  const undeclared = before.declared.filter((key) => !after.declared.includes(key) && after.variables.includes(key));
+  const because = [...new Set(undeclared.map((key) => replacements.find((r) => r.key === key)?.undeclared?.because).filter(Boolean))];
+  if (undeclared.length) reasons.push(`variables no longer declared (created when first set): ${undeclared.join(', ')}${because.length ? ` (why: ${because.join('; ')})` : ''}`);
   if (reasons.length) bump = 'major';
   if (addedRequests.length) reasons.push(`added requests: ${list(addedRequests)}`);
   if (addedVariables.length) reasons.push(`added variables: ${list(addedVariables)}`);

@@ -1,5 +1,5 @@
 import { authorizeUrl, exchangeCode, mintM2mToken, refreshAccessToken } from './authRequests.ts';
-import { AUTHORIZATION_CODE_VARIABLE, SESSION_VARIABLE } from './scriptVariables.ts';
+import { AUTHORIZATION_CODE_VARIABLE, SESSION_VARIABLE, UNDECLARED } from './scriptVariables.ts';
 import type { CollectionDef, KeyValue } from './types.ts';
 
 const RECORD = '{{suitetalk_base_url}}/services/rest/record/v1';
@@ -32,42 +32,48 @@ export const restCollection: CollectionDef = {
   prerequest: 'collection-prerequest',
   test: 'collection-test',
   variables: [
+    SESSION_VARIABLE,
+    AUTHORIZATION_CODE_VARIABLE,
     {
       key: 'nsp_idempotency_key',
       value: '',
       description:
-        'The `X-NetSuite-Idempotency-Key` of the write being sent: the pre-request script puts a fresh UUID here for each new create or upsert, and the same one when it sends that write again (after a 401, a rate limit or no answer), so NetSuite never executes it twice. Set by the collection, not by you.',
+        'The `X-NetSuite-Idempotency-Key` of the write being sent: the pre-request script sets it, for that request only, to a fresh UUID for each new create or upsert, and to the same one when it sends that write again (after a 401, a rate limit or no answer), so NetSuite never executes it twice. Set by the collection, not by you.',
+      undeclared: { because: UNDECLARED },
     },
     {
       key: 'nsp_customer_id',
       value: '',
       description:
         'Internal id of the customer made by "Records / Create customer", taken from its `Location` header; used by Get, Update and Delete customer. Set by the collection, not by you.',
+      undeclared: { because: UNDECLARED },
     },
     {
       key: 'nsp_certificate_pem',
       value: '',
       description:
-        'Paste the new certificate here (the public PEM, `-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----`, line breaks written as `\\n`) before running "Certificates / Upload M2M certificate". Never the private key.',
+        'The new certificate for "Certificates / Upload M2M certificate" (the public PEM, `-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----`, line breaks written as `\\n`): add it in the Variables tab and paste it there, or paste it into the request body in its place. Never the private key.',
+      undeclared: { because: UNDECLARED },
     },
     {
       key: 'nsp_certificate_entity',
       value: '',
-      description: 'Internal id of the entity (employee) the uploaded certificate is mapped to.',
+      description: 'Internal id of the entity (employee) the uploaded certificate is mapped to: add it in the Variables tab, or write it into the request body.',
+      undeclared: { because: UNDECLARED },
     },
     {
       key: 'nsp_certificate_role',
       value: '',
-      description: 'Internal id of the role the uploaded certificate is mapped to.',
+      description: 'Internal id of the role the uploaded certificate is mapped to: add it in the Variables tab, or write it into the request body.',
+      undeclared: { because: UNDECLARED },
     },
     {
       key: 'nsp_uploaded_certificate_id',
       value: '',
       description:
         'Id of the certificate uploaded by "Certificates / Upload M2M certificate" (from its JSON answer or `Location` header); "Revoke M2M certificate" revokes it. Set by the collection, not by you.',
+      undeclared: { because: UNDECLARED },
     },
-    SESSION_VARIABLE,
-    AUTHORIZATION_CODE_VARIABLE,
   ],
   folders: [
     {
@@ -223,9 +229,10 @@ export const restCollection: CollectionDef = {
         '(NetSuite 2023.1 and later): list the certificates of the integration, upload a new one,',
         'revoke the one just uploaded. NetSuite accepts only OAuth 2.0 access tokens here (M2M or',
         'authorization code, REST web services scope) and the "Manage own OAuth 2.0 Client',
-        'Credentials certificates" permission. Before "Upload M2M certificate", paste the new',
-        'certificate into the collection variable `nsp_certificate_pem` and set',
-        '`nsp_certificate_entity` and `nsp_certificate_role`. At most 5 certificates may be active',
+        'Credentials certificates" permission. Before "Upload M2M certificate", add the collection',
+        'variables `nsp_certificate_pem` (the new certificate), `nsp_certificate_entity` and',
+        '`nsp_certificate_role` in the Variables tab, or write the values into its body in their',
+        'place; until then it is refused with `UNSET_VARIABLE`. At most 5 certificates may be active',
         'per integration; after rotating, set `certificate_id` and `private_key` to the new pair.',
       ].join('\n'),
       items: [

@@ -15,6 +15,13 @@ const KEPT =
 const BECAUSE =
   'each declared collection variable is copied into every script execution, about 30 µs per variable per request, so the scripts\' own state, which nobody edits, now lives in one variable';
 
+/**
+ * Why a variable only some requests use is not declared (definitions' `undeclared`, in the
+ * CHANGELOG): measured in bench/RESULTS.md, sections 7 and 8.
+ */
+export const UNDECLARED =
+  'each declared collection variable is copied into every script execution of every request, about 30 µs per variable per request; these are used by a few requests only, and are created when first set';
+
 /** The REST collection's: tokens, the issued refresh token, PKCE, a pending write. */
 export const SESSION_VARIABLE: CollectionVariableDef = {
   key: 'nsp_session',

@@ -52,6 +52,13 @@ export interface CollectionVariableDef {
    * collections/CHANGELOG.md instead of only listing them as removed. Not part of the collection.
    */
   replaces?: { variables: readonly string[]; because: string };
+  /**
+   * Listed in the collection's description but not declared in its `variable` array: the engines
+   * copy every declared variable into every script execution of every request, so what only some
+   * requests use is created when a script first sets it (or by the user in the Variables tab).
+   * `because` goes into collections/CHANGELOG.md when a release stops declaring it.
+   */
+  undeclared?: { because: string };
 }
 
 export interface CollectionDef {

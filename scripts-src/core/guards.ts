@@ -9,6 +9,8 @@ export interface OutboundRequest {
   /** The URL as it will be sent, variables resolved. */
   url: string;
   bodyEmpty: boolean;
+  /** The collection's own `{{nsp_…}}` placeholders left in the URL or body after resolution (core/unsetPlaceholders.ts). */
+  unsetVariables?: readonly string[];
 }
 
 export interface GuardContext {
@@ -46,6 +48,17 @@ export function guardRequest(request: OutboundRequest, context: GuardContext): v
     );
   }
   if (context.scopes) checkScopeFor(kind, context.scopes);
+  const unset = request.unsetVariables ?? [];
+  if (unset.length) {
+    const names = unset.map((name) => `{{${name}}}`).join(', ');
+    throw new NspError(
+      'UNSET_VARIABLE',
+      `The request still contains ${names}: ${unset.length === 1 ? 'that collection variable has' : 'those collection variables have'} no value, so it would go out with the braces in it. ` +
+        'Run the request of the collection that sets it first (the folder\'s description names it), or set it yourself in the collection\'s Variables tab ' +
+        '(add it if it is not listed: the collection declares only what every request needs), or replace the placeholder in the request.',
+      unset[0],
+    );
+  }
   if (kind !== 'token' && needsBody(request.method) && request.bodyEmpty) {
     throw new NspError(
       'EMPTY_BODY',

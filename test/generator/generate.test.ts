@@ -147,7 +147,9 @@ describe('generate (fixture scripts and bundles)', () => {
     expect(rest.item.map((folder: any) => folder.name)).toEqual(['Auth', 'Records', 'SuiteQL', 'Metadata', 'Certificates']);
     const authorize = rest.item[0].item.find((item: any) => item.name === 'Authorize URL (PKCE)');
     expect(authorize.protocolProfileBehavior).toEqual({ disableCookies: true, followRedirects: false });
-    expect(rest.variable.map((variable: any) => variable.key)).toContain('nsp_customer_id');
+    // Declared: only what every request may read; the rest is documented and created when first set.
+    expect(rest.variable.map((variable: any) => variable.key)).toEqual(['nsp_session', 'nsp_authorization_code']);
+    expect(rest.info.description.content).toMatch(/not declared[\s\S]*^- `nsp_customer_id` — /m);
     const restlets = readJson(join(dir, COLLECTION_FILES[1]!));
     expect(restlets.item.map((folder: any) => folder.name)).toEqual(['Auth', 'RESTlet']);
     expect(restlets.item[1].item.map((item: any) => item.request.method)).toEqual(['GET', 'POST', 'PUT', 'DELETE']);

@@ -117,6 +117,22 @@ describe('version bumps', () => {
     expect(rest.progress).toMatch(/1\.0\.0 → 2\.0\.0 \(major: removed or renamed variables/);
   });
 
+  it('bumps major when a variable is no longer declared, and says why (collection and CHANGELOG)', () => {
+    const dir = tempDir();
+    const declaredAgain = withRest((rest) => {
+      rest.variables = rest.variables.map(({ undeclared: _undeclared, ...variable }) => variable);
+    });
+    writeGenerated(generateFixture(dir, { collections: declaredAgain }));
+    const result = generateFixture(dir);
+    writeGenerated(result);
+    const rest = result.files.find((file) => file.path === REST)!;
+    expect(rest.version!.bump).toBe('major');
+    expect(rest.version!.reasons[0]).toMatch(/^variables no longer declared \(created when first set\): nsp_certificate_entity, nsp_certificate_pem, nsp_certificate_role, nsp_customer_id, nsp_idempotency_key, nsp_uploaded_certificate_id \(why: each declared collection variable is copied into every script execution/);
+    expect(readFileSync(join(dir, 'collections', 'CHANGELOG.md'), 'utf8')).toContain('\n- variables no longer declared (created when first set): nsp_certificate_entity,');
+    // Still documented: not a removal.
+    expect(rest.version!.reasons.join('\n')).not.toContain('removed or renamed variables');
+  });
+
   it('says which removed variables were merged into another one, and why (collection and CHANGELOG)', () => {
     const dir = tempDir();
     const extra = (key: string) => ({ key, value: '', description: `The ${key} variable.` });

@@ -336,6 +336,19 @@ describe.each(ENGINES)('bundles in the %s engine', (engine: Engine) => {
       expect(failed(run).join('\n')).toMatch(/ACCOUNT_HOST_MISMATCH/);
     });
 
+    it('a request that still carries an unset {{nsp_…}} placeholder, and lets it through once it is set', async () => {
+      reset();
+      const byId = { name: 'By id', method: 'GET', url: '{{suitetalk_base_url}}/services/rest/record/v1/customer/{{nsp_customer_id}}' };
+      const refused = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, byId]), environment: m2mEnv() });
+      expect(server.apiRequests()).toHaveLength(0);
+      expect(failed(refused).join('\n')).toMatch(/UNSET_VARIABLE: The request still contains \{\{nsp_customer_id\}\}/);
+      reset();
+      const set = { ...sandboxCollection([MINT_ITEM, byId]), variable: [{ key: 'nsp_customer_id', value: '107', type: 'string' }] };
+      const sent = await runCollection(engine, { collection: set, environment: m2mEnv() });
+      expect(failed(sent)).toEqual([]);
+      expect(server.apiRequests().map((r) => r.target)).toEqual([expect.stringMatching(/\/customer\/107$/)]);
+    });
+
     it('a missing account_id, naming the variable', async () => {
       reset();
       const run = await runCollection(engine, { collection: sandboxCollection([LIST]), environment: m2mEnv({ account_id: '' }) });

@@ -66,6 +66,19 @@ describe('guardRequest', () => {
     expect(error.message).toContain('bare 401 INVALID_LOGIN');
   });
 
+  it('refuses a request that still carries one of the collection\'s own placeholders, naming it', () => {
+    const error = refusal(() =>
+      guardRequest({ method: 'GET', url: `${REST}/{{nsp_customer_id}}`, bodyEmpty: true, unsetVariables: ['nsp_customer_id'] }, { account: sandbox, allowProduction: false }),
+    );
+    expect(error.code).toBe('UNSET_VARIABLE');
+    expect(error.variable).toBe('nsp_customer_id');
+    expect(error.message).toMatch(/^The request still contains \{\{nsp_customer_id\}\}: that collection variable has no value/);
+    expect(error.message).toContain('Variables tab');
+    const both = refusal(() => guardRequest({ method: 'POST', url: REST, bodyEmpty: false, unsetVariables: ['nsp_a', 'nsp_b'] }, { account: sandbox, allowProduction: false }));
+    expect(both.message).toMatch(/^The request still contains \{\{nsp_a\}\}, \{\{nsp_b\}\}: those collection variables have/);
+    expect(() => guardRequest({ method: 'GET', url: REST, bodyEmpty: true, unsetVariables: [] }, { account: sandbox, allowProduction: false })).not.toThrow();
+  });
+
   it('lets DELETE go without a body', () => {
     expect(() => guardRequest({ method: 'DELETE', url: `${REST}/5`, bodyEmpty: true }, { account: sandbox, allowProduction: false })).not.toThrow();
   });
