@@ -7,7 +7,7 @@ const HEADER = [
   '',
   'Written by `netsuite-postman generate`; do not edit by hand. One entry per release of a',
   'collection, newest first. Versions follow semver: a patch changes scripts or descriptions, a',
-  'minor adds requests or variables, a major removes or renames them.',
+  'minor adds requests or variables, a major removes or renames them (or stops declaring a variable).',
   '',
 ].join('\n');
 

@@ -1,4 +1,6 @@
 import { assertionClaims } from './assertionClaims';
+import { base64Url } from './base64';
+import { utf8Bytes } from './utf8Bytes';
 import { parseJwtAlgorithm } from './jwtAlgorithm';
 import type { M2mAssertionInput } from './m2mSignerContract';
 import { readPrivateKeyPem, refuseDamagedKey, type PrivateKeyParts } from './privateKeyPem';
@@ -36,25 +38,6 @@ function hexBytes(hex: string): Uint8Array {
   const bytes = new Uint8Array(hex.length / 2);
   for (let i = 0; i < bytes.length; i += 1) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
   return bytes;
-}
-
-function utf8Bytes(text: string): Uint8Array {
-  const binary = unescape(encodeURIComponent(text));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-const B64U = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-function base64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let j = 0; j < chars; j += 1) out += B64U.charAt((n >> (18 - 6 * j)) & 63);
-  }
-  return out;
 }
 
 /**

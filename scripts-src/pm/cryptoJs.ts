@@ -1,5 +1,5 @@
-// crypto-js as both sandbox engines provide it through `require`. Everything the pure modules need
-// as hash, HMAC, base64 or randomness parameters comes from here.
+// crypto-js as both sandbox engines provide it through `require`: the hash, base64 and randomness
+// the pure modules take as parameters (TBA's HMAC is core/hmacSha256Base64.ts).
 import type CryptoJSNamespace from 'crypto-js';
 
 declare const require: (name: 'crypto-js') => typeof CryptoJSNamespace;
@@ -20,11 +20,6 @@ function bytesFrom(source: NonNullable<typeof crypto>): (length: number) => Uint
 
 function cryptoJs(): typeof CryptoJSNamespace {
   return require('crypto-js');
-}
-
-export function hmacSha256Base64(key: string, data: string): string {
-  const CryptoJS = cryptoJs();
-  return CryptoJS.enc.Base64.stringify(CryptoJS.HmacSHA256(data, key));
 }
 
 export function sha256Base64(data: string): string {
