@@ -37,12 +37,11 @@ export const BUDGETS = {
 /**
  * Hooks that use no legacy sandbox API start with `"use sandbox2";`: postman-sandbox then skips
  * building the legacy globals (copies of the request, the variables and, for a test script, the
- * whole response) for every execution. One hook must keep them: the run cursor, which tells a
- * single Send from a run, is only on the legacy `postman` object (scripts-src/pm/singleSend.ts).
- * collection-prerequest.js keeps them, where they are cheaper (no response to copy), and the
- * runtime remembers what it read for the test hook.
+ * whole response) for every execution — 2–3 % of a request (bench/RESULTS.md, section 8). Both
+ * collection hooks do; the run cursor, which is on the legacy object only, is read by the Auth
+ * requests' item scripts (scripts-src/pm/singleSend.ts says how a Send is told from a run).
  */
-const SANDBOX2 = new Set(['collection-test']);
+const SANDBOX2 = new Set(['collection-prerequest', 'collection-test']);
 /** After terser (which would treat the marker as a directive): the engines look for it at offset 0. */
 const sandbox2Marker = () => ({ name: 'netsuite-postman-sandbox2-marker', renderChunk: (code) => ({ code: `"use sandbox2";\n${code}`, map: null }) });
 

@@ -57,6 +57,7 @@ const READS = [
 const HEADER = ["pm.request.headers.upsert({ key: 'Authorization', value: 'Bearer ' + t.accessToken });"];
 const SANDBOX2 = '"use sandbox2";';
 const withSandbox2 = (lines: string[]) => (lines[0] === SANDBOX2 ? lines : [SANDBOX2, ...lines]);
+const withoutSandbox2 = (lines: string[]) => (lines[0] === SANDBOX2 ? lines.slice(1) : lines);
 /** `lines`, starting with the marker if the shipped hook `like` does. */
 const sameMarker = (like: string[], lines: string[]) => (like[0] === SANDBOX2 ? withSandbox2(lines) : lines);
 /** The sandbox names the runtime's bind takes (build/runtimeCarrier.mjs, RUNTIME_PARAMETERS). */
@@ -80,14 +81,14 @@ export function breakdownSpecs(): GroupedSpec[] {
   const installed = (method: 'm2m' | 'tba') => ({
     ...shipped(method),
     setup: [`__nspBenchRuntime = ${runtime}();`],
-    pre: callRuntime('__nspBenchRuntime', 'prerequest'),
-    // As shipped: the test hook without legacy globals, the pre-request hook with them.
+    // Each hook with the legacy globals or without them, as shipped.
+    pre: sameMarker(pre, callRuntime('__nspBenchRuntime', 'prerequest')),
     test: sameMarker(test, callRuntime('__nspBenchRuntime', 'test')),
   });
   // Design (e): the same runtime carried as plain code instead of deflated (compiled once per run all the same).
   const plain = (method: 'm2m' | 'tba') => ({
     ...shipped(method),
-    pre: [`if (typeof __nspBenchPlain === 'undefined') __nspBenchPlain = ${runtime}();`, ...callRuntime('__nspBenchPlain', 'prerequest')],
+    pre: sameMarker(pre, [`if (typeof __nspBenchPlain === 'undefined') __nspBenchPlain = ${runtime}();`, ...callRuntime('__nspBenchPlain', 'prerequest')]),
     test: sameMarker(test, callRuntime('__nspBenchPlain', 'test')),
   });
   return [
@@ -104,7 +105,8 @@ export function breakdownSpecs(): GroupedSpec[] {
     { group: 'breakdown', name: 'sandbox2-baseline', what: `baseline with \`${SANDBOX2}\` as the first statement of both hooks (skips the legacy globals set-up)`, ...empty, pre: [SANDBOX2, ...EMPTY_SCRIPT], test: [SANDBOX2, ...EMPTY_SCRIPT] },
     { group: 'experiment', design: 'e', name: 'plain-runtime-m2m', what: `the runtime carried as plain code (${(runtime.length / 1000).toFixed(1)} kB) in the pre-request hook instead of deflated, compiled once per run all the same`, ...plain('m2m') },
     { group: 'experiment', design: 'e', name: 'plain-runtime-tba', what: 'the same, tba', ...plain('tba') },
-    { group: 'experiment', design: 'd', name: 'sandbox2-m2m', what: `the shipped hooks, the pre-request one also starting with \`${SANDBOX2}\` (no legacy globals at all; it would hide the run cursor a single Send is recognized by)`, ...shipped('m2m'), pre: withSandbox2(pre), test: withSandbox2(test) },
+    { group: 'experiment', design: 'd', name: 'legacy-pre-m2m', what: `the shipped hooks, the pre-request one without \`${SANDBOX2}\` (its legacy globals built every request, as before 2026-12-03 17:45, when it read the run cursor)`, ...shipped('m2m'), pre: withoutSandbox2(pre) },
+    { group: 'experiment', design: 'd', name: 'legacy-pre-tba', what: 'the same, tba', ...shipped('tba'), pre: withoutSandbox2(pre) },
   ];
 }
 

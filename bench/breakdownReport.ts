@@ -123,9 +123,10 @@ export function breakdownSections(run: BreakdownRun, perRequest: PerRequestResul
   p('  variables into every execution.');
   p('- **(e) the same runtime as plain code.** The pre-request hook carries the runtime\'s text as code instead of deflated; the');
   p('  runtime is still compiled once per run. What the deflation saves.');
-  p('- **(d) `"use sandbox2";` on both hooks.** The shipped test hook has the marker that makes postman-sandbox skip the legacy');
-  p('  globals; here the pre-request hook has it too. Not shipped: it removes the last `postman` object, whose run cursor tells a');
-  p('  single Send from a run (docs/design.md).');
+  p('- **(d) the legacy globals in the pre-request hook.** Both shipped hooks start with `"use sandbox2";`, which makes');
+  p('  postman-sandbox skip building the legacy globals; here the pre-request hook does without it, as it did until it no longer');
+  p('  had to read the run cursor (a single Send is now told from a run as docs/design.md says). A negative saving is what the');
+  p('  marker saves.');
   p();
   const experiments = derived.get(first.engine)!.filter((d) => d.group === 'experiment').map((d) => d.name);
   const against = (name: string) => (name.endsWith('tba') ? 'full-tba' : 'full-m2m');

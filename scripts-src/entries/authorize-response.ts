@@ -3,6 +3,10 @@
 import { codeFromRedirect } from '../core/authorizationRedirect';
 import { describeError } from '../pm/refuse';
 import { AUTHORIZATION_CODE, loadPkce } from '../pm/sessionStore';
+import { noteRunLength } from '../pm/singleSend';
+
+// This item script has the legacy `postman` object: the run's length, for the collection hooks (pm/singleSend.ts).
+noteRunLength();
 
 const name = pm.info.requestName;
 const code = pm.response.code;

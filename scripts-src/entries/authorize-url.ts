@@ -9,7 +9,10 @@ import { refuse } from '../pm/refuse';
 import { skipUnlessMethod } from '../pm/skipUnlessMethod';
 import { savePkce } from '../pm/sessionStore';
 import { readVariable, requireVariable } from '../pm/variables';
+import { noteRunLength } from '../pm/singleSend';
 
+// This item script has the legacy `postman` object: the run's length, for the collection hooks (pm/singleSend.ts).
+noteRunLength();
 try {
   const context = loadContext();
   if (!skipUnlessMethod(context, 'authcode')) {

@@ -8,7 +8,10 @@ import { setFormBody, skipUnlessMethod } from '../pm/skipUnlessMethod';
 import { clientBasicHeader, currentRefreshToken } from '../pm/tokenEndpoint';
 import { AUTHORIZATION_CODE, loadPkce } from '../pm/sessionStore';
 import { requireVariable } from '../pm/variables';
+import { noteRunLength } from '../pm/singleSend';
 
+// This item script has the legacy `postman` object: the run's length, for the collection hooks (pm/singleSend.ts).
+noteRunLength();
 try {
   const context = loadContext();
   if (!skipUnlessMethod(context, 'authcode')) {

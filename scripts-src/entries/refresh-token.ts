@@ -5,7 +5,10 @@ import { loadContext } from '../pm/context';
 import { refuse } from '../pm/refuse';
 import { setFormBody, skipUnlessMethod } from '../pm/skipUnlessMethod';
 import { clientBasicHeader, currentRefreshToken } from '../pm/tokenEndpoint';
+import { noteRunLength } from '../pm/singleSend';
 
+// This item script has the legacy `postman` object: the run's length, for the collection hooks (pm/singleSend.ts).
+noteRunLength();
 try {
   const context = loadContext();
   if (!skipUnlessMethod(context, 'authcode')) {

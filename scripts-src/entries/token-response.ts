@@ -7,10 +7,13 @@ import { describeError } from '../pm/refuse';
 import { supersededByRetry } from '../pm/retryState';
 import { runState } from '../pm/runState';
 import { grantOfRequest } from '../pm/grantOfRequest';
-import { isSingleSend } from '../pm/singleSend';
+import { isSingleSend, noteRunLength } from '../pm/singleSend';
 import { tokenCacheKey } from '../pm/tokenEndpoint';
 import { saveIssuedRefreshToken, saveToken } from '../pm/sessionStore';
 import { SESSION_VARIABLE } from '../core/sessionState';
+
+// This item script has the legacy `postman` object: the run's length, for the collection hooks (pm/singleSend.ts).
+noteRunLength();
 
 const name = pm.info.requestName;
 const grant = grantOfRequest() ?? 'client_credentials';

@@ -22,7 +22,7 @@ import { loadedSigner } from './signerGlobal';
 import { currentRefreshToken, tokenCacheKey, type AssertionSigner } from './tokenEndpoint';
 import { loadToken, saveToken } from './sessionStore';
 import { readVariable, requireVariable, type ContractVariable } from './variables';
-import { noteRun } from './singleSend';
+import { noteRequest } from './singleSend';
 import { resolveVaultReferences } from './vault';
 import { holdUntilSettled, webCryptoSubtle } from './webCrypto';
 import { webCryptoAssertion } from '../core/webCryptoAssertion';
@@ -104,8 +104,8 @@ function store(slot: 'm2m' | 'authcode', token: CachedToken): void {
  */
 export function collectionPrerequest(nowMs: number): void {
   let pending: Promise<void> | undefined;
-  // The test hook has no legacy `postman` object to tell a single Send from a run: read it here.
-  noteRun();
+  // A Send is one request: a second one in this run tells the test hook it is in a run (singleSend.ts).
+  noteRequest();
   try {
     const context = loadContext();
     removeCookieHeader();

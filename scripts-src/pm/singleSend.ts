@@ -1,39 +1,56 @@
 // Whether the current request is a single Send (the Postman app's Send button: a run of this one
-// request) or part of a collection run (Newman, the Collection Runner, the Postman CLI).
+// request) or part of a collection run (Newman, the Collection Runner, the Postman CLI): a run can
+// send a refused request again (pm.execution.setNextRequest), a Send cannot.
 //
-// pm has no such flag (postmanlabs/postman-app-support#7687, #13882). Both sandboxes (4.7.1 and
-// 6.7.x) hand the script postman-runtime's run cursor on the legacy `postman` object:
-// `postman.__execution.cursor.length` is the number of requests in the run (postman-runtime
-// lib/runner/cursor.js; the sandbox keeps it in lib/sandbox/execution.js as `cursor`). A Send is a
-// run of length 1, where pm.execution.setNextRequest has nothing to go to; a run of several
-// requests can send one again. Where the cursor is missing, it is treated as a run (as before).
-//
-// The legacy object exists only in scripts without `"use sandbox2";`. collection-test.js has the
-// marker (the legacy globals there copy the whole response, every request), so the run's length is
-// read by collection-prerequest.js, which keeps the legacy globals, and remembered for the run in
-// the runtime (noteRun); token-response.js, an item script without the marker, reads it itself.
+// pm has no such flag (postmanlabs/postman-app-support#7687, #13882). The run's length is on the
+// legacy `postman` object only — `postman.__execution.cursor.length`, postman-runtime's run cursor
+// (lib/runner/cursor.js), kept by the sandbox in lib/sandbox/execution.js — and both collection
+// hooks are `"use sandbox2";` (no legacy globals: they cost every request 2–3 %, bench/RESULTS.md
+// section 8). So, most certain first:
+// 1. a script with the legacy object read the length in this run: the Auth requests' item scripts
+//    note it for the run (noteRunLength), and read it themselves;
+// 2. the runtime has seen more than one request in this run: a Send has exactly one;
+// 3. the first request of a run, and no Auth request before it: Newman 6 (postman-sandbox 4.7.1,
+//    the engine without Web Crypto) has no Send button, so it is a run; in the engine of the Postman
+//    app and CLI it is taken for a Send, the common case there. The cost: a run in that engine that
+//    does not start with the Auth folder answers a 401 or 429 on its first request with "Send it
+//    again" instead of sending it again.
+
+import { webCryptoSubtle } from './webCrypto';
 
 declare const postman: unknown;
+/** The run's length as a script with the legacy object read it; an implicit global, so it lasts the run. */
+declare let __netsuitePostmanRunLength: number | undefined;
 
-let singleSendOfRun: boolean | undefined;
+/** Requests the collection pre-request hook has seen in this run (the runtime lives for the run). */
+let requestsOfRun = 0;
 
 /**
  * The run's length from the legacy `postman` object, read through its property descriptor: the
  * sandbox wraps that object in a Proxy whose `get` logs a deprecation warning, and a descriptor
- * read does not go through `get`.
+ * read does not go through `get`. Undefined in a `"use sandbox2";` script.
  */
-function runLength(): unknown {
+function cursorLength(): number | undefined {
   if (typeof postman === 'undefined' || !postman) return undefined;
   const execution = Object.getOwnPropertyDescriptor(postman, '__execution');
   const cursor = execution && execution.value ? (execution.value as { cursor?: { length?: unknown } }).cursor : undefined;
-  return cursor ? cursor.length : undefined;
+  return cursor && typeof cursor.length === 'number' ? cursor.length : undefined;
 }
 
-/** Pre-request, once per run: remembers whether this run is a single Send (the length never changes within a run). */
-export function noteRun(): void {
-  if (singleSendOfRun === undefined) singleSendOfRun = runLength() === 1;
+/** Item scripts with the legacy object (the Auth requests'): keeps the run's length for the run's other scripts. */
+export function noteRunLength(): void {
+  const length = cursorLength();
+  if (length !== undefined) __netsuitePostmanRunLength = length;
+}
+
+/** Collection pre-request, every request: one more request in this run. */
+export function noteRequest(): void {
+  requestsOfRun += 1;
 }
 
 export function isSingleSend(): boolean {
-  return singleSendOfRun !== undefined ? singleSendOfRun : runLength() === 1;
+  const length = cursorLength() ?? (typeof __netsuitePostmanRunLength === 'number' ? __netsuitePostmanRunLength : undefined);
+  if (length !== undefined) return length === 1;
+  if (requestsOfRun > 1) return false;
+  return webCryptoSubtle() !== undefined;
 }

@@ -1,8 +1,9 @@
 /**
- * A single Send (a run of one request) or a collection run, told apart in both engines with the
- * collection test hook marked `"use sandbox2"` (no legacy `postman` object there): the pre-request
- * hook reads the run cursor once per run and the runtime remembers it (scripts-src/pm/singleSend.ts),
- * without the deprecation warning the legacy object's Proxy logs on a plain property read.
+ * A single Send (a run of one request) or a collection run, told apart with both collection hooks
+ * marked `"use sandbox2"` (no legacy `postman` object, no run cursor there), in the order of
+ * scripts-src/pm/singleSend.ts: the run's length as an Auth request's item script read it; a second
+ * request in the run; else, for the first request, the engine (Newman 6 has no Send). No deprecation
+ * warning from the legacy object's Proxy either way.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -23,19 +24,7 @@ const env = () => m2mEnvironment(capture().origin, PRIVATE_PEM);
 const text = (run: EngineRun) => run.console.map((line) => line.text).join('\n');
 
 describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
-  it('a run of one request (a Send) that meets a 401 for its cached token drops it and says the next Send mints', async () => {
-    const server = capture();
-    server.reset();
-    server.apiAnswers.push(INVALID_LOGIN);
-    const collection = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
-    const run = await runCollection(engine, { collection, environment: env() });
-    expect(server.apiRequests()).toHaveLength(1);
-    expect(failed(run).join('\n')).toMatch(/It has been dropped: the next Send mints a new one\./);
-    expect(text(run)).not.toMatch(/once more/);
-    expect(text(run)).not.toMatch(/deprecated/i);
-  });
-
-  it('in a run of several requests the refused request is sent once more, with a new token, and nothing fails', async () => {
+  it('in a run that starts with the Auth folder the refused request is sent once more, with a new token, and nothing fails', async () => {
     const server = capture();
     server.reset();
     // The first API request is refused: it is sent again at once.
@@ -47,4 +36,81 @@ describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
     expect(text(retried)).toMatch(/"List" got 401: .*sending it once more/);
     expect(text(retried)).not.toMatch(/deprecated/i);
   });
+
+  it('in a run without the Auth folder, a 401 on its second request is sent once more (a Send has one request)', async () => {
+    const server = capture();
+    server.reset();
+    server.apiAnswers.push({ status: 200, body: { items: [] } }, INVALID_LOGIN);
+    const collection = { ...sandboxCollection([LIST, { ...LIST, name: 'List again' }, { ...LIST, name: 'List once more' }]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
+    const run = await runCollection(engine, { collection, environment: env() });
+    expect(text(run)).toMatch(/"List again" got 401: .*sending it once more/);
+    expect(text(run)).not.toMatch(/deprecated/i);
+    if (engine === 'app') {
+      // The app's engine mints by itself (Web Crypto): the retry and the last request pass.
+      expect(server.apiRequests()).toHaveLength(4);
+      expect(failed(run)).toEqual([]);
+    } else {
+      // Newman cannot mint without the Auth folder's signer: the retry says so instead of "Send again".
+      expect(failed(run).join('\n')).toMatch(/NEEDS_MINT: .*Send "Auth \/ Mint M2M token" first/);
+      expect(failed(run).join('\n')).not.toMatch(/needs another Send/);
+    }
+  });
+
+  if (engine === 'app') {
+    it('a Send (a lone request in the app\'s engine) that meets a 401 for its cached token drops it and says the next Send mints', async () => {
+      const server = capture();
+      server.reset();
+      server.apiAnswers.push(INVALID_LOGIN);
+      const collection = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
+      const run = await runCollection(engine, { collection, environment: env() });
+      expect(server.apiRequests()).toHaveLength(1);
+      expect(failed(run).join('\n')).toMatch(/It has been dropped: the next Send mints a new one\./);
+      expect(text(run)).not.toMatch(/once more/);
+      expect(text(run)).not.toMatch(/deprecated/i);
+    });
+
+    it('a Send of an Auth request knows it is a Send from the run cursor (its item script has the legacy object)', async () => {
+      const server = capture();
+      server.reset();
+      server.tokenAnswers.push({ status: 503, body: 'down' });
+      const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM]), environment: env() });
+      expect(server.tokenRequests()).toHaveLength(1);
+      expect(failed(run).join('\n')).toMatch(/TOKEN_ENDPOINT_UNAVAILABLE: .*Send it again/);
+    });
+
+    it('a run that starts with an Auth request knows it is a run from that request on: its item script noted the run cursor for the collection hooks', async () => {
+      const server = capture();
+      server.reset();
+      // The collection test hook judges this 429 on the run's first request: without the noted
+      // length it would take it for a Send ("needs another Send") instead of sending it again.
+      server.tokenAnswers.push({ status: 429, body: { error: 'Too Many Requests' } });
+      const run = await runCollection(engine, { collection: sandboxCollection([MINT_ITEM, LIST]), environment: env() });
+      expect(failed(run)).toEqual([]);
+      expect(server.tokenRequests()).toHaveLength(2);
+      expect(server.apiRequests()).toHaveLength(1);
+    });
+
+    it('the cost, documented in singleSend.ts: a run in this engine without the Auth folder answers a 401 on its first request with "Send again"', async () => {
+      const server = capture();
+      server.reset();
+      server.apiAnswers.push(INVALID_LOGIN);
+      const collection = { ...sandboxCollection([LIST, { ...LIST, name: 'List again' }]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
+      const run = await runCollection(engine, { collection, environment: env() });
+      expect(failed(run).join('\n')).toMatch(/"List" needs another Send/);
+      // The token was dropped all the same: the next request mints one and passes.
+      expect(server.tokenRequests()).toHaveLength(1);
+      expect(server.apiRequests()).toHaveLength(2);
+    });
+  } else {
+    it('Newman has no Send: a run of one request that meets a 401 for its cached token sends it once more (here: refused, no signer without the Auth folder)', async () => {
+      const server = capture();
+      server.reset();
+      server.apiAnswers.push(INVALID_LOGIN);
+      const collection = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
+      const run = await runCollection(engine, { collection, environment: env() });
+      expect(text(run)).toMatch(/"List" got 401: .*sending it once more/);
+      expect(failed(run).join('\n')).toMatch(/NEEDS_MINT/);
+      expect(failed(run).join('\n')).not.toMatch(/needs another Send/);
+    });
+  }
 });
