@@ -82,9 +82,9 @@ describe('the runtime carrier: the built hooks', () => {
   it('collection-prerequest.js is a small stub and the runtime, deflated; collection-test.js is a stub', () => {
     const payload = payloadOf(prerequest)!;
     expect(prerequest.length - payload.deflated.length).toBeLessThan(6_000);
-    // The test hook uses no legacy API: the engines skip building the legacy globals (a copy of the
-    // whole response) for it. The pre-request hook keeps them: it reads the run cursor there.
-    expect(prerequest.startsWith('/*! netsuite-postman collection-prerequest: ')).toBe(true);
+    // Neither hook uses a legacy API: the engines skip building the legacy globals for them (a copy
+    // of the request, the variables, the whole response); scripts-src/pm/singleSend.ts does without the run cursor.
+    expect(prerequest.startsWith('"use sandbox2";\n/*! netsuite-postman collection-prerequest: ')).toBe(true);
     expect(test.startsWith('"use sandbox2";\n/*! netsuite-postman collection-test: ')).toBe(true);
     expect(payloadOf(test)).toBeUndefined();
     expect(test.length).toBeLessThan(1_500);
@@ -95,7 +95,8 @@ describe('the runtime carrier: the built hooks', () => {
     const run = (installed: boolean) => {
       const calls: string[] = [];
       const context = vm.createContext({ pm: {}, console, setTimeout, clearTimeout, require: (name: string) => (name === 'buffer' ? { Buffer } : undefined), calls });
-      vm.runInContext('var typedArrays = 0; [\'Uint8Array\', \'Uint16Array\'].forEach(function (name) { var Real = this[name]; this[name] = function (n) { typedArrays += 1; return new Real(n); }; }, this);', context);
+      // Subclasses, so the statics (from, of) and instanceof still work for the runtime's own module code.
+      vm.runInContext('var typedArrays = 0; [\'Uint8Array\', \'Uint16Array\'].forEach(function (name) { var Real = this[name]; this[name] = class extends Real { constructor(...args) { typedArrays += 1; super(...args); } }; }, this);', context);
       if (installed) {
         context.__netsuitePostmanRuntime = { key: payloadOf(prerequest)!.key, compiled: { bind() {}, exports: { prerequest: () => calls.push('prerequest') } } };
       }
