@@ -1,7 +1,8 @@
 import sdk from 'postman-collection';
 import type { BundleName, ScriptLines } from './bundles.ts';
 import { canonicalize } from './canonicalJson.ts';
-import { describeCollection, describeFolder, ON_SEND, placeholders } from './describe.ts';
+import { placeholders } from '../scripts-src/core/placeholders.ts';
+import { describeCollection, describeFolder, ON_SEND } from './describe.ts';
 import type { CollectionDef, RequestDef } from './definitions/types.ts';
 import type { ScriptMetadata } from './extractVariables.ts';
 import { GeneratorError } from './GeneratorError.ts';

@@ -114,13 +114,6 @@ export function variablesInDescription(description: string): string[] {
   return [...names].sort();
 }
 
-/** `{{name}}` placeholders in a string (dynamic `{{$guid}}`-style variables excluded). */
-export function placeholders(text: string): string[] {
-  const names = new Set<string>();
-  for (const match of text.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g)) names.add(match[1]!);
-  return [...names];
-}
-
 /**
  * What a Send of an API request (one without scripts of its own) really does, appended to its
  * description: the same text for every such request, so it stays true in one place.

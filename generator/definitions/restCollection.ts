@@ -91,7 +91,10 @@ export const restCollection: CollectionDef = {
         'Customer records through `/services/rest/record/v1`: list (every page), create and upsert by',
         'external id (asynchronous, with idempotency keys, followed to their result), get, update and',
         'delete. In this order a run cleans up after itself: the customer made by "Create customer"',
-        'is the one read, updated and deleted, and the upserted one is deleted last.',
+        'is the one read, updated and deleted, and the upserted one is deleted last. Sent one at a',
+        'time, "Create customer" shows only its `202`: before "Get customer", "Update customer" or',
+        '"Delete customer", add `nsp_customer_id` in the collection\'s Variables tab with a customer id',
+        '(from "List customers"); until then they are refused with `UNSET_VARIABLE`.',
       ].join('\n'),
       items: [
         {

@@ -54,8 +54,8 @@ export function guardRequest(request: OutboundRequest, context: GuardContext): v
     throw new NspError(
       'UNSET_VARIABLE',
       `The request still contains ${names}: ${unset.length === 1 ? 'that collection variable has' : 'those collection variables have'} no value, so it would go out with the braces in it. ` +
-        'Run the request of the collection that sets it first (the folder\'s description names it), or set it yourself in the collection\'s Variables tab ' +
-        '(add it if it is not listed: the collection declares only what every request needs), or replace the placeholder in the request.',
+        'In a collection run, the request that sets it runs first (the collection\'s description says which). On a single Send, add it in the collection\'s ' +
+        'Variables tab with a value (it is not listed until something sets it: the collection declares only what every request needs), or replace the placeholder in the request.',
       unset[0],
     );
   }

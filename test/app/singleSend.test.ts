@@ -97,3 +97,25 @@ describe.each(['netsuite-rest', 'netsuite-restlets'])('%s, Sent one request at a
     expect(stats.requests.rejected).toBe(oauth ? 1 : 0);
   });
 });
+
+describe('a variable the collection does not declare, Sent one request at a time in the app engine', () => {
+  it('"Get customer" before anything set nsp_customer_id is refused before sending, naming it; with the id added in the Variables tab it is sent', async () => {
+    simulator().reset();
+    const session = new AppSession(committedCollection('netsuite-rest'), environmentFor(simulator(), 'm2m'));
+    expect(session.collectionVariable('nsp_customer_id')).toBeUndefined();
+
+    const refused = await session.send('Records/Get customer');
+    expect(refused.request, 'nothing was sent').toBeUndefined();
+    expect(refused.failures.join('\n')).toMatch(/UNSET_VARIABLE: The request still contains \{\{nsp_customer_id\}\}: .*On a single Send, add it in the collection's Variables tab/s);
+
+    // What the Records folder's description says to do: an id from "List customers".
+    const list = await session.send('Records/List customers');
+    authenticated(list);
+    const id = String(JSON.parse(list.request!.responseBody!).items[0].id);
+    session.setCollectionVariable('nsp_customer_id', id);
+    const sent = await session.send('Records/Get customer');
+    authenticated(sent);
+    expect(sent.request!.url).toMatch(new RegExp(`/customer/${id}$`));
+    expect(JSON.parse(sent.request!.responseBody!).id).toBe(id);
+  });
+});

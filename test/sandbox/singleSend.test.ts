@@ -21,6 +21,8 @@ const LIST: ItemSpec = { name: 'List', method: 'GET', url: '{{suitetalk_base_url
 
 const capture = captureServerForFile();
 const env = () => m2mEnvironment(capture().origin, PRIVATE_PEM);
+/** A collection of `items` whose `nsp_session` already holds a fresh m2m token (no mint before the first request). */
+const withCachedToken = (items: ItemSpec[]) => ({ ...sandboxCollection(items), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] });
 const text = (run: EngineRun) => run.console.map((line) => line.text).join('\n');
 
 describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
@@ -41,7 +43,7 @@ describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
     const server = capture();
     server.reset();
     server.apiAnswers.push({ status: 200, body: { items: [] } }, INVALID_LOGIN);
-    const collection = { ...sandboxCollection([LIST, { ...LIST, name: 'List again' }, { ...LIST, name: 'List once more' }]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
+    const collection = withCachedToken([LIST, { ...LIST, name: 'List again' }, { ...LIST, name: 'List once more' }]);
     const run = await runCollection(engine, { collection, environment: env() });
     expect(text(run)).toMatch(/"List again" got 401: .*sending it once more/);
     expect(text(run)).not.toMatch(/deprecated/i);
@@ -61,7 +63,7 @@ describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
       const server = capture();
       server.reset();
       server.apiAnswers.push(INVALID_LOGIN);
-      const collection = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
+      const collection = withCachedToken([LIST]);
       const run = await runCollection(engine, { collection, environment: env() });
       expect(server.apiRequests()).toHaveLength(1);
       expect(failed(run).join('\n')).toMatch(/It has been dropped: the next Send mints a new one\./);
@@ -94,7 +96,7 @@ describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
       const server = capture();
       server.reset();
       server.apiAnswers.push(INVALID_LOGIN);
-      const collection = { ...sandboxCollection([LIST, { ...LIST, name: 'List again' }]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
+      const collection = withCachedToken([LIST, { ...LIST, name: 'List again' }]);
       const run = await runCollection(engine, { collection, environment: env() });
       expect(failed(run).join('\n')).toMatch(/"List" needs another Send/);
       // The token was dropped all the same: the next request mints one and passes.
@@ -106,7 +108,7 @@ describe.each(ENGINES)('single Send or run, %s engine', (engine: Engine) => {
       const server = capture();
       server.reset();
       server.apiAnswers.push(INVALID_LOGIN);
-      const collection = { ...sandboxCollection([LIST]), variable: [{ key: 'nsp_session', value: JSON.stringify({ m2m: CACHED }) }] };
+      const collection = withCachedToken([LIST]);
       const run = await runCollection(engine, { collection, environment: env() });
       expect(text(run)).toMatch(/"List" got 401: .*sending it once more/);
       expect(failed(run).join('\n')).toMatch(/NEEDS_MINT/);
